@@ -1,0 +1,108 @@
+package org.sparkgd.data;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.sparkgd.UserError;
+
+/** Finds the chosen feature and label columns among an input's columns, or says what is wrong. */
+public final class ColumnSelection {
+  private static final int MAX_LISTED = 20;
+
+  private ColumnSelection() {}
+
+  /**
+   * Returns the input's column index for each feature, in order, then for the label.
+   *
+   * @param source the file or path named in errors
+   */
+  public static int[] resolve(List<String> available, List<String> features, String label,
+      String source) {
+    if (available.size() == 1) {
+      String only = available.get(0);
+      for (String d : new String[] {";", "\t", "|"}) {
+        if (only.contains(d)) {
+          throw new UserError(source + ": the header has a single column '" + abbreviate(only)
+              + "'; the file seems to be delimited by " + describe(d)
+              + ": pass --delimiter '" + (d.equals("\t") ? "\\t" : d) + "'");
+        }
+      }
+    }
+    List<String> wanted = new ArrayList<>(features);
+    wanted.add(label);
+    int[] indices = new int[wanted.size()];
+    for (int k = 0; k < wanted.size(); k++) {
+      String name = wanted.get(k);
+      int index = available.indexOf(name);
+      if (index < 0) {
+        throw new UserError(source + ": no column '" + name + "'" + closest(name, available)
+            + "; the columns are: " + listed(available));
+      }
+      if (available.lastIndexOf(name) != index) {
+        throw new UserError(source + ": the header names column '" + name + "' more than once"
+            + " (columns " + (index + 1) + " and " + (available.lastIndexOf(name) + 1) + ")");
+      }
+      indices[k] = index;
+    }
+    return indices;
+  }
+
+  /** Checks the chosen names themselves, before any input is read. */
+  public static void checkNames(List<String> features, String label) {
+    if (features.isEmpty()) {
+      throw UserError.usage("--features names no column");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String f : features) {
+      if (f.isBlank()) {
+        throw UserError.usage("--features has an empty column name");
+      }
+      if (!seen.add(f)) {
+        throw UserError.usage("--features names column '" + f + "' twice");
+      }
+    }
+    if (seen.contains(label)) {
+      throw UserError.usage("the label column '" + label + "' is also listed in --features");
+    }
+  }
+
+  private static String closest(String name, List<String> available) {
+    LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : available) {
+      int d = candidate.equalsIgnoreCase(name) ? 0
+          : distance.apply(name.toLowerCase(), candidate.toLowerCase());
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = candidate;
+      }
+    }
+    boolean similar = best != null && bestDistance <= Math.max(2, name.length() / 3);
+    return similar ? " (did you mean '" + best + "'?)" : "";
+  }
+
+  private static String listed(List<String> available) {
+    List<String> shown = new ArrayList<>();
+    for (String a : available.subList(0, Math.min(MAX_LISTED, available.size()))) {
+      shown.add(a.isEmpty() ? "(unnamed)" : a);
+    }
+    String more = available.size() > MAX_LISTED
+        ? " and " + (available.size() - MAX_LISTED) + " more" : "";
+    return String.join(", ", shown) + more;
+  }
+
+  private static String describe(String delimiter) {
+    return switch (delimiter) {
+      case "\t" -> "tabs";
+      case ";" -> "semicolons";
+      default -> "'" + delimiter + "'";
+    };
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+  }
+}

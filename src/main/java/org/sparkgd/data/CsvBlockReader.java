@@ -1,0 +1,166 @@
+package org.sparkgd.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaNewHadoopRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.sparkgd.UserError;
+import scala.Tuple2;
+
+/**
+ * Reads CSV files with a header into raw (not yet standardized) blocks in one pass.
+ *
+ * <p>Lines come from Hadoop's {@link TextInputFormat}, whose key is the line's byte offset: that
+ * is what lets a bad cell be reported by file, line number and column, which Spark's CSV source
+ * cannot do. Only the selected columns are parsed.
+ */
+public final class CsvBlockReader {
+  private static final String MAX_SPLIT_BYTES = "mapreduce.input.fileinputformat.split.maxsize";
+
+  private CsvBlockReader() {}
+
+  /**
+   * @param minPartitions at least this many input splits (0: Hadoop's default split size)
+   */
+  public static JavaRDD<DataBlock> read(JavaSparkContext jsc, InputFiles input, char delimiter,
+      List<String> features, String label, int minPartitions) {
+    Configuration conf = new Configuration(jsc.hadoopConfiguration());
+    InputFiles.FirstLine first = input.firstLine(conf);
+    CsvLineParser headerParser = new CsvLineParser(delimiter, new int[0]);
+    List<String> header = splitHeader(headerParser, first);
+    int[] selected = ColumnSelection.resolve(header, features, label, first.file());
+    if (minPartitions > 0) {
+      conf.setLong(MAX_SPLIT_BYTES, Math.max(1, input.totalBytes() / minPartitions));
+    }
+    PartitionReader reader = new PartitionReader(new SerializableHadoopConf(conf),
+        new ArrayList<>(header), new CsvLineParser(delimiter, selected), selected,
+        features.size(), BlockPacker.defaultBlockRows(features.size()));
+    @SuppressWarnings("unchecked")
+    JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
+        jsc.newAPIHadoopFile(input.path(), TextInputFormat.class, LongWritable.class, Text.class,
+            conf);
+    return lines.mapPartitionsWithInputSplit(reader::blocks, false);
+  }
+
+  private static List<String> splitHeader(CsvLineParser parser, InputFiles.FirstLine first) {
+    try {
+      return parser.splitHeader(first.line());
+    } catch (CsvLineParser.CellException e) {
+      throw new UserError(first.file() + ", line 1 (header): " + e.getMessage());
+    }
+  }
+
+  /** Turns one input split's lines into blocks; runs in the tasks. */
+  private record PartitionReader(SerializableHadoopConf conf, ArrayList<String> header,
+      CsvLineParser parser, int[] selected, int numFeatures, int blockRows)
+      implements Serializable {
+
+    Iterator<DataBlock> blocks(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
+      FileSplit fileSplit = (FileSplit) split;
+      SplitRows rows = new SplitRows(this, fileSplit.getPath(), fileSplit.getStart(), lines);
+      return new BlockPacker(rows, numFeatures, blockRows);
+    }
+  }
+
+  /** The data rows of one split: skips the header and blank lines, reports bad cells. */
+  private static final class SplitRows implements RowSource {
+    private final PartitionReader reader;
+    private final Path file;
+    private final long splitStart;
+    private final Iterator<Tuple2<LongWritable, Text>> lines;
+    private long linesSeen;
+
+    SplitRows(PartitionReader reader, Path file, long splitStart,
+        Iterator<Tuple2<LongWritable, Text>> lines) {
+      this.reader = reader;
+      this.file = file;
+      this.splitStart = splitStart;
+      this.lines = lines;
+    }
+
+    @Override
+    public boolean next(double[] row) {
+      while (lines.hasNext()) {
+        Tuple2<LongWritable, Text> record = lines.next();
+        linesSeen++;
+        Text line = record._2();
+        if (splitStart == 0 && linesSeen == 1) {
+          checkHeader(line);
+        } else if (!CsvLineParser.isBlank(line.getBytes(), line.getLength())) {
+          try {
+            reader.parser().parse(line.getBytes(), line.getLength(), row);
+            return true;
+          } catch (CsvLineParser.CellException e) {
+            throw new UserError(file + ", line " + lineNumber(record._1().get()) + ", column '"
+                + columnName(e.column()) + "': " + e.getMessage());
+          }
+        }
+      }
+      return false;
+    }
+
+    private void checkHeader(Text line) {
+      String text = new String(line.getBytes(), 0, line.getLength(), StandardCharsets.UTF_8)
+          .replaceFirst("^\uFEFF", "");
+      List<String> names;
+      try {
+        names = reader.parser().splitHeader(text);
+      } catch (CsvLineParser.CellException e) {
+        throw new UserError(file + ", line 1 (header): " + e.getMessage());
+      }
+      if (!names.equals(reader.header())) {
+        throw new UserError(file + ": its header " + names + " differs from the first file's "
+            + reader.header() + "; all files of an input must share one header");
+      }
+    }
+
+    private String columnName(int column) {
+      return column < reader.header().size() ? reader.header().get(column) : "#" + (column + 1);
+    }
+
+    /**
+     * The 1-based line number of the line at {@code offset}. A split that starts the file has
+     * counted its lines; otherwise (only on this error path) count the newlines before it.
+     */
+    private long lineNumber(long offset) {
+      if (splitStart == 0) {
+        return linesSeen;
+      }
+      Configuration conf = reader.conf().get();
+      try (InputStream in = InputFiles.open(conf, new CompressionCodecFactory(conf), file)) {
+        long newlines = 0;
+        byte[] buffer = new byte[1 << 16];
+        long remaining = offset;
+        while (remaining > 0) {
+          int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+          if (n < 0) {
+            break;
+          }
+          for (int i = 0; i < n; i++) {
+            if (buffer[i] == '\n') {
+              newlines++;
+            }
+          }
+          remaining -= n;
+        }
+        return newlines + 1;
+      } catch (IOException e) {
+        return -1;
+      }
+    }
+  }
+}

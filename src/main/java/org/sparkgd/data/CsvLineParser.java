@@ -1,0 +1,195 @@
+package org.sparkgd.data;
+
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Splits one CSV line (UTF-8 bytes) into fields and parses only the selected columns as doubles.
+ * Fields may be double-quoted ({@code ""} escapes a quote) and padded with spaces; a leading
+ * byte-order mark and a trailing carriage return are ignored. Fields cannot span lines.
+ */
+public final class CsvLineParser implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final byte QUOTE = '"';
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private final byte delimiter;
+  /** For each column of the file, where its value goes in the output row, or -1 if unused. */
+  private final int[] outputOf;
+
+  /**
+   * @param selectedColumns the file's column index for each output position
+   *     (features in order, then the label)
+   */
+  public CsvLineParser(char delimiter, int[] selectedColumns) {
+    if (delimiter > 127 || delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
+      throw new IllegalArgumentException("unsupported delimiter: " + delimiter);
+    }
+    this.delimiter = (byte) delimiter;
+    int max = Arrays.stream(selectedColumns).max().orElse(-1);
+    this.outputOf = new int[max + 1];
+    Arrays.fill(outputOf, -1);
+    for (int k = 0; k < selectedColumns.length; k++) {
+      outputOf[selectedColumns[k]] = k;
+    }
+  }
+
+  /** A cell that cannot be used; the reader adds the file and line. */
+  public static final class CellException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int column;
+
+    CellException(int column, String message) {
+      super(message);
+      this.column = column;
+    }
+
+    /** The file's column index (0-based) of the bad cell. */
+    public int column() {
+      return column;
+    }
+  }
+
+  /** True for a line with nothing but white space (skipped, as blank lines at the end of files). */
+  public static boolean isBlank(byte[] bytes, int length) {
+    for (int i = 0; i < length; i++) {
+      byte b = bytes[i];
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Parses the selected columns of a data line into {@code out}.
+   *
+   * @throws CellException naming the column when a selected cell is missing, empty or not a
+   *     finite number, or when quoting is broken
+   */
+  public void parse(byte[] bytes, int length, double[] out) throws CellException {
+    int columns = scan(bytes, length, (column, b, start, end) -> {
+      int k = column < outputOf.length ? outputOf[column] : -1;
+      if (k >= 0) {
+        out[k] = parseNumber(column, b, start, end);
+      }
+    }, outputOf.length);
+    if (columns < outputOf.length) {
+      int missing = columns;
+      while (outputOf[missing] < 0) {
+        missing++;
+      }
+      throw new CellException(missing,
+          "the line has only " + columns + " column" + (columns == 1 ? "" : "s"));
+    }
+  }
+
+  /** Splits a header line into trimmed, unquoted names. */
+  public List<String> splitHeader(String line) throws CellException {
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    List<String> names = new ArrayList<>();
+    scan(bytes, bytes.length, (column, b, start, end) -> names.add(
+        new String(b, start, end - start, StandardCharsets.UTF_8).replace("\"\"", "\"")),
+        Integer.MAX_VALUE);
+    return names;
+  }
+
+  @FunctionalInterface
+  private interface FieldVisitor {
+    void visit(int column, byte[] bytes, int start, int end) throws CellException;
+  }
+
+  /**
+   * Visits fields left to right and returns how many it visited; stops after {@code lastColumn}
+   * fields, since a data line's later columns are not needed.
+   */
+  private int scan(byte[] b, int length, FieldVisitor visitor, int lastColumn)
+      throws CellException {
+    int len = length;
+    if (len > 0 && b[len - 1] == '\r') {
+      len--;
+    }
+    int pos = hasBom(b, len) ? BOM.length : 0;
+    int column = 0;
+    while (true) {
+      int start;
+      int end;
+      pos = skipSpaces(b, pos, len);
+      if (pos < len && b[pos] == QUOTE) {
+        start = pos + 1;
+        end = closingQuote(b, start, len, column);
+        pos = skipSpaces(b, end + 1, len);
+        if (pos < len && b[pos] != delimiter) {
+          throw new CellException(column, "unexpected text after a closing quote");
+        }
+      } else {
+        start = pos;
+        while (pos < len && b[pos] != delimiter) {
+          pos++;
+        }
+        end = pos;
+        while (end > start && (b[end - 1] == ' ' || b[end - 1] == '\t')) {
+          end--;
+        }
+      }
+      visitor.visit(column, b, start, end);
+      column++;
+      if (pos >= len || column >= lastColumn) {
+        return column;
+      }
+      pos++;
+    }
+  }
+
+  private int skipSpaces(byte[] b, int pos, int len) {
+    while (pos < len && (b[pos] == ' ' || (b[pos] == '\t' && delimiter != '\t'))) {
+      pos++;
+    }
+    return pos;
+  }
+
+  private static int closingQuote(byte[] b, int pos, int len, int column) throws CellException {
+    while (pos < len) {
+      if (b[pos] == QUOTE) {
+        if (pos + 1 < len && b[pos + 1] == QUOTE) {
+          pos += 2;
+          continue;
+        }
+        return pos;
+      }
+      pos++;
+    }
+    throw new CellException(column, "a quoted value is not closed on its line");
+  }
+
+  private static boolean hasBom(byte[] b, int len) {
+    return len >= 3 && b[0] == BOM[0] && b[1] == BOM[1] && b[2] == BOM[2];
+  }
+
+  private static double parseNumber(int column, byte[] b, int start, int end)
+      throws CellException {
+    if (end <= start) {
+      throw new CellException(column, "the cell is empty");
+    }
+    double value;
+    try {
+      value = JavaDoubleParser.parseDouble(b, start, end - start);
+    } catch (NumberFormatException e) {
+      throw new CellException(column, "'" + text(b, start, end) + "' is not a number");
+    }
+    if (!Double.isFinite(value)) {
+      throw new CellException(column, "'" + text(b, start, end) + "' is not a finite number");
+    }
+    return value;
+  }
+
+  private static String text(byte[] b, int start, int end) {
+    int shown = Math.min(end - start, 40);
+    String s = new String(b, start, shown, StandardCharsets.UTF_8);
+    return shown < end - start ? s + "…" : s;
+  }
+}

@@ -1,0 +1,44 @@
+package org.sparkgd.data;
+
+import java.io.Serializable;
+
+/**
+ * A run of rows packed into two contiguous arrays, so the cache costs about
+ * 8 × (features + 1) bytes a row and the gradient loop reads memory in order.
+ */
+public final class DataBlock implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final int numFeatures;
+  /** Row-major: row i's feature j is at {@code i * numFeatures + j}. */
+  private final double[] features;
+  private final double[] labels;
+
+  public DataBlock(int numFeatures, double[] features, double[] labels) {
+    if (features.length != (long) labels.length * numFeatures) {
+      throw new IllegalArgumentException("features has " + features.length + " values, expected "
+          + labels.length + " rows × " + numFeatures);
+    }
+    this.numFeatures = numFeatures;
+    this.features = features;
+    this.labels = labels;
+  }
+
+  public int numFeatures() {
+    return numFeatures;
+  }
+
+  public int rows() {
+    return labels.length;
+  }
+
+  /** The packed features; shared, not copied: callers must not modify it. */
+  public double[] features() {
+    return features;
+  }
+
+  /** The labels; shared, not copied: callers must not modify it. */
+  public double[] labels() {
+    return labels;
+  }
+}

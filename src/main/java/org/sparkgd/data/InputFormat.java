@@ -1,0 +1,6 @@
+package org.sparkgd.data;
+
+/** How the input is read. AUTO picks Parquet when every input file ends in .parquet. */
+public enum InputFormat {
+  AUTO, CSV, PARQUET
+}

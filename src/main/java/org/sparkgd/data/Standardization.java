@@ -1,0 +1,75 @@
+package org.sparkgd.data;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * z = (x − mean) / std for each feature and the label, with the sample standard deviation. A
+ * column of zero spread is mapped to 0, which keeps its coefficient at exactly 0.
+ */
+public record Standardization(double[] featureMeans, double[] featureStds, double labelMean,
+    double labelStd) implements Serializable {
+
+  /**
+   * A column whose spread is below this fraction of its magnitude is constant up to rounding:
+   * dividing by that spread would only amplify rounding errors.
+   */
+  private static final double RELATIVE_ZERO_SPREAD = 1e-13;
+
+  public static Standardization of(ColumnStatistics stats) {
+    int d = stats.columns() - 1;
+    double[] means = new double[d];
+    double[] stds = new double[d];
+    for (int j = 0; j < d; j++) {
+      means[j] = stats.mean(j);
+      stds[j] = spreadOrZero(stats.sampleStd(j), means[j]);
+    }
+    return new Standardization(means, stds, stats.mean(d), spreadOrZero(stats.sampleStd(d),
+        stats.mean(d)));
+  }
+
+  private static double spreadOrZero(double std, double mean) {
+    return std <= RELATIVE_ZERO_SPREAD * Math.abs(mean) ? 0.0 : std;
+  }
+
+  public int numFeatures() {
+    return featureMeans.length;
+  }
+
+  /** Indices of features with zero spread: they cannot be standardized. */
+  public List<Integer> constantFeatures() {
+    List<Integer> constant = new ArrayList<>();
+    for (int j = 0; j < featureStds.length; j++) {
+      if (featureStds[j] == 0) {
+        constant.add(j);
+      }
+    }
+    return constant;
+  }
+
+  public boolean constantLabel() {
+    return labelStd == 0;
+  }
+
+  /** A new block of standardized values; the input block is left as it is. */
+  public DataBlock apply(DataBlock raw) {
+    int d = numFeatures();
+    double[] scale = new double[d];
+    for (int j = 0; j < d; j++) {
+      scale[j] = featureStds[j] == 0 ? 0 : 1 / featureStds[j];
+    }
+    double labelScale = labelStd == 0 ? 0 : 1 / labelStd;
+    double[] x = raw.features();
+    double[] y = raw.labels();
+    double[] z = new double[x.length];
+    double[] t = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      for (int j = 0; j < d; j++) {
+        z[i * d + j] = (x[i * d + j] - featureMeans[j]) * scale[j];
+      }
+      t[i] = (y[i] - labelMean) * labelScale;
+    }
+    return new DataBlock(d, z, t);
+  }
+}

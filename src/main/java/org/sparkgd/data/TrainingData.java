@@ -1,0 +1,100 @@
+package org.sparkgd.data;
+
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.sparkgd.UserError;
+
+/**
+ * The standardized rows, packed into blocks and cached once for every iteration of a fit, with
+ * the statistics used to standardize them. Close it to release the cache.
+ */
+public final class TrainingData implements AutoCloseable {
+  private final JavaRDD<DataBlock> blocks;
+  private final Standardization standardization;
+  private final long rows;
+
+  private TrainingData(JavaRDD<DataBlock> blocks, Standardization standardization, long rows) {
+    this.blocks = blocks;
+    this.standardization = standardization;
+    this.rows = rows;
+  }
+
+  /** Reads the input once (CSV or Parquet), standardizes it and caches the blocks. */
+  public static TrainingData load(SparkSession spark, InputSpec spec) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    InputFiles files = InputFiles.list(jsc.hadoopConfiguration(), spec.path());
+    boolean parquet = spec.format() == InputFormat.PARQUET
+        || (spec.format() == InputFormat.AUTO && files.looksLikeParquet());
+    JavaRDD<DataBlock> raw = parquet
+        ? ParquetBlockReader.read(spark, files, spec.features(), spec.label(),
+            spec.minPartitions())
+        : CsvBlockReader.read(jsc, files, spec.delimiter(), spec.features(), spec.label(),
+            spec.minPartitions());
+    return fromRaw(raw, spec.features().size(), spec.path());
+  }
+
+  /**
+   * Caches the raw blocks for the statistics pass, then the standardized blocks; the raw cache is
+   * dropped once the standardized one is complete, so the input is parsed once.
+   */
+  public static TrainingData fromRaw(JavaRDD<DataBlock> raw, int numFeatures, String source) {
+    raw.setName("sparkgd raw input: " + source).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      ColumnStatistics stats = statistics(raw, numFeatures);
+      if (stats.count() == 0) {
+        throw new UserError(source + ": no data rows (only a header?)");
+      }
+      if (stats.count() < 2) {
+        throw new UserError(source + ": a single data row; standardizing needs at least 2");
+      }
+      Standardization standardization = Standardization.of(stats);
+      JavaRDD<DataBlock> blocks = raw.map(standardization::apply);
+      blocks.setName("sparkgd standardized blocks: " + source)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      blocks.count();
+      return new TrainingData(blocks, standardization, stats.count());
+    } finally {
+      raw.unpersist(false);
+    }
+  }
+
+  /**
+   * One summary per partition, merged on the driver in partition order: Chan's merge is not
+   * associative in floating point, and a fixed order makes the standardization repeat bit for
+   * bit (treeAggregate would merge in the order tasks finish).
+   */
+  private static ColumnStatistics statistics(JavaRDD<DataBlock> raw, int numFeatures) {
+    List<ColumnStatistics> partitions = raw.mapPartitions(blocks -> {
+      ColumnStatistics partial = new ColumnStatistics(numFeatures + 1);
+      blocks.forEachRemaining(partial::add);
+      return List.of(partial).iterator();
+    }).collect();
+    ColumnStatistics total = new ColumnStatistics(numFeatures + 1);
+    partitions.forEach(total::merge);
+    return total;
+  }
+
+  public JavaRDD<DataBlock> blocks() {
+    return blocks;
+  }
+
+  public Standardization standardization() {
+    return standardization;
+  }
+
+  public long rows() {
+    return rows;
+  }
+
+  public int numFeatures() {
+    return standardization.numFeatures();
+  }
+
+  @Override
+  public void close() {
+    blocks.unpersist(false);
+  }
+}

@@ -1,0 +1,2 @@
+/** Reading the input, column statistics, packing rows into cached blocks. */
+package org.sparkgd.data;

@@ -1,0 +1,88 @@
+package org.sparkgd.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvLineParserTest {
+  /** Selects columns 1 and 3 as features and 4 as the label, as TV,radio,newspaper→sales. */
+  private final CsvLineParser parser = new CsvLineParser(',', new int[] {1, 3, 4});
+
+  private double[] parse(String line) throws CsvLineParser.CellException {
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    double[] out = new double[3];
+    parser.parse(bytes, bytes.length, out);
+    return out;
+  }
+
+  private CsvLineParser.CellException failure(String line) {
+    return assertThrows(CsvLineParser.CellException.class, () -> parse(line));
+  }
+
+  @Test
+  void parsesOnlyTheSelectedColumns() throws Exception {
+    assertArrayEquals(new double[] {230.1, 69.2, 22.1}, parse("1,230.1,not used,69.2,22.1"));
+  }
+
+  @Test
+  void acceptsQuotesSpacesExponentsAndCrLf() throws Exception {
+    assertArrayEquals(new double[] {230.1, -6.92e1, 22.1},
+        parse("\"1\", \"230.1\" ,x,  -6.92E1 ,22.1\r"));
+  }
+
+  @Test
+  void ignoresColumnsAfterTheLastSelectedOne() throws Exception {
+    assertArrayEquals(new double[] {1, 3, 4}, parse("0,1,2,3,4,\"unclosed"));
+  }
+
+  @Test
+  void rejectsNonNumericEmptyAndNonFiniteCells() {
+    CsvLineParser.CellException e = failure("1,abc,2,3,4");
+    assertEquals(1, e.column());
+    assertTrue(e.getMessage().contains("'abc' is not a number"), e.getMessage());
+    assertEquals(3, failure("1,2,3,  ,4").column());
+    assertTrue(failure("1,2,3,,4").getMessage().contains("empty"));
+    assertTrue(failure("1,NaN,3,4,5").getMessage().contains("not a finite number"));
+    assertTrue(failure("1,2,3,Infinity,5").getMessage().contains("not a finite number"));
+  }
+
+  @Test
+  void namesTheFirstMissingColumnOfAShortLine() {
+    CsvLineParser.CellException e = failure("1,2,3");
+    assertEquals(3, e.column());
+    assertTrue(e.getMessage().contains("only 3 columns"), e.getMessage());
+  }
+
+  @Test
+  void rejectsBrokenQuoting() {
+    assertTrue(failure("1,\"2,3,4,5").getMessage().contains("not closed"));
+    assertTrue(failure("1,\"2\"x,3,4,5").getMessage().contains("after a closing quote"));
+  }
+
+  @Test
+  void splitsHeadersWithQuotesBomAndEmptyNames() throws Exception {
+    assertEquals(List.of("", "TV", "radio, AM", "say \"hi\""),
+        parser.splitHeader("\uFEFF\"\",TV , \"radio, AM\",\"say \"\"hi\"\"\""));
+  }
+
+  @Test
+  void honoursOtherDelimiters() throws Exception {
+    CsvLineParser tabs = new CsvLineParser('\t', new int[] {0, 1});
+    byte[] line = "1.5\t2.5".getBytes(StandardCharsets.UTF_8);
+    double[] out = new double[2];
+    tabs.parse(line, line.length, out);
+    assertArrayEquals(new double[] {1.5, 2.5}, out);
+  }
+
+  @Test
+  void blankLinesAreRecognized() {
+    assertTrue(CsvLineParser.isBlank(" \t\r".getBytes(StandardCharsets.UTF_8), 3));
+    assertFalse(CsvLineParser.isBlank(" 1".getBytes(StandardCharsets.UTF_8), 2));
+  }
+}
