@@ -1,0 +1,20 @@
+package org.sparkgd.optim;
+
+/** Why a descent ended. Reaching max iterations is a normal outcome, not a failure. */
+public enum StopReason {
+  /** The relative change fell below the tolerance. */
+  CONVERGED,
+  /** The iteration budget was spent. */
+  MAX_ITERATIONS,
+  /** The cost became NaN or infinite, or grew far beyond where it started: the step is too large. */
+  DIVERGED;
+
+  /** As written in outputs: lower case. */
+  public String label() {
+    return name().toLowerCase();
+  }
+
+  public boolean isSuccess() {
+    return this != DIVERGED;
+  }
+}

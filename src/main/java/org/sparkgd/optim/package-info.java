@@ -1,0 +1,2 @@
+/** The aggregator, gradient evaluation, the update rule, stop rules and the descent loop. */
+package org.sparkgd.optim;
