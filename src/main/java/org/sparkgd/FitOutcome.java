@@ -1,0 +1,13 @@
+package org.sparkgd;
+
+import java.util.List;
+import org.sparkgd.model.LinearModel;
+import org.sparkgd.optim.DescentResult;
+
+/**
+ * What a fit produced: the model, how the descent ended, and where the outputs went.
+ *
+ * @param warnings things the user should know, also written to model.json
+ */
+public record FitOutcome(LinearModel model, DescentResult result, long rows,
+    List<String> warnings, String output, double seconds) {}

@@ -1,0 +1,58 @@
+package org.sparkgd.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Properties;
+import org.sparkgd.UserError;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * A properties file of option defaults ({@code learning-rate=0.05}), given by {@code --config}.
+ * Options on the command line override it. Unknown keys are refused rather than ignored, so a
+ * misspelt key cannot silently leave a default in place.
+ */
+final class ConfigFile {
+  static final String OPTION = "--config";
+
+  private ConfigFile() {}
+
+  /** The file named by {@code --config FILE} or {@code --config=FILE}, if any. */
+  static File find(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals(OPTION) && i + 1 < args.length) {
+        return new File(args[i + 1]);
+      }
+      if (args[i].startsWith(OPTION + "=")) {
+        return new File(args[i].substring(OPTION.length() + 1));
+      }
+    }
+    return null;
+  }
+
+  /** Checks the file's keys against the options of {@code command} and installs it as defaults. */
+  static void install(CommandLine root, CommandSpec command, File file) {
+    Properties properties = new Properties();
+    try (InputStream in = Files.newInputStream(file.toPath())) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw UserError.usage(file + ": cannot read the config file: " + e.getMessage());
+    }
+    List<String> known = command.options().stream().map(ConfigFile::key).toList();
+    for (String key : properties.stringPropertyNames()) {
+      if (!known.contains(key)) {
+        throw UserError.usage(file + ": unknown key '" + key + "'; keys are option names "
+            + "without the dashes: " + String.join(", ", known));
+      }
+    }
+    root.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
+  }
+
+  static String key(OptionSpec option) {
+    return option.longestName().replaceFirst("^-+", "");
+  }
+}

@@ -1,0 +1,83 @@
+package org.sparkgd.cli;
+
+import java.io.File;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sparkgd.UserError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code sparkgd} command: parses the command line and maps outcomes to exit codes. */
+@Command(name = "sparkgd", mixinStandardHelpOptions = true,
+    versionProvider = SparkGd.Version.class,
+    description = "Linear regression by batch and mini-batch gradient descent on Apache Spark.",
+    subcommands = {FitCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 success, 1 internal error, 2 bad command line or option, "
+        + "3 bad input or output, 4 the fit diverged."})
+public final class SparkGd implements Runnable {
+  /** Exit code when the fit diverged (its outputs are still written). */
+  public static final int DIVERGED_EXIT_CODE = 4;
+  private static final Logger LOG = LoggerFactory.getLogger(SparkGd.class);
+
+  @Spec
+  CommandSpec spec;
+
+  final Sessions sessions;
+
+  SparkGd(Sessions sessions) {
+    this.sessions = sessions;
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args, Sessions.DEFAULT, new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true)));
+  }
+
+  /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
+  public static int execute(String[] args, Sessions sessions, PrintWriter out, PrintWriter err) {
+    CommandLine cmd = new CommandLine(new SparkGd(sessions))
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setOut(out)
+        .setErr(err)
+        .setExecutionExceptionHandler((e, line, parsed) -> handle(e, line.getErr()));
+    try {
+      File config = ConfigFile.find(args);
+      if (config != null && args.length > 0 && cmd.getSubcommands().containsKey(args[0])) {
+        CommandLine sub = cmd.getSubcommands().get(args[0]);
+        ConfigFile.install(cmd, sub.getCommandSpec(), config);
+      }
+    } catch (UserError e) {
+      return handle(e, err);
+    }
+    return cmd.execute(args);
+  }
+
+  private static int handle(Exception e, PrintWriter err) {
+    UserError user = UserError.findIn(e);
+    if (user != null) {
+      LOG.debug("User error", e);
+      err.println("sparkgd: error: " + user.getMessage());
+      return user.exitCode();
+    }
+    LOG.error("Internal error", e);
+    err.println("sparkgd: internal error: " + e + " (the log has the details)");
+    return 1;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The version from the jar's manifest, when run from the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = SparkGd.class.getPackage().getImplementationVersion();
+      return new String[] {"sparkgd " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

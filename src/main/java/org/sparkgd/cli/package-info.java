@@ -1,0 +1,2 @@
+/** The entry point and argument parsing; nothing else. */
+package org.sparkgd.cli;

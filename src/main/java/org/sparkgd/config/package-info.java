@@ -1,0 +1,2 @@
+/** The validated run configuration. */
+package org.sparkgd.config;
