@@ -1,0 +1,86 @@
+package org.sparkgd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sparkgd.cli.CliRunner.doubles;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparkgd.cli.CliRunner;
+
+class MiniBatchFitTest {
+  private static final int ROWS = 4000;
+  private static final double FRACTION = 0.1;
+  private static final TestData DATA = TestData.generate(ROWS, 23);
+
+  @TempDir
+  static Path dir;
+  static Path csv;
+
+  @BeforeAll
+  static void write() {
+    csv = DATA.writeCsv(dir.resolve("data.csv"));
+  }
+
+  private static Path fit(String name, long seed) {
+    Path output = dir.resolve(name);
+    CliRunner.Result r = CliRunner.fit(csv, output, "--mode", "minibatch",
+        "--batch-fraction", String.valueOf(FRACTION), "--learning-rate", "0.1",
+        "--max-iterations", "120", "--tolerance", "0", "--seed", String.valueOf(seed),
+        "--min-partitions", "3");
+    assertEquals(0, r.exitCode(), r.err());
+    return output;
+  }
+
+  @Test
+  void theSameSeedGivesTheSameHistoryAndAnotherSeedDoesNot() {
+    List<Row> a = CliRunner.history(fit("a", 5));
+    List<Row> b = CliRunner.history(fit("b", 5));
+    List<Row> c = CliRunner.history(fit("c", 6));
+    assertEquals(a.size(), b.size());
+    for (int k = 0; k < a.size(); k++) {
+      assertEquals((double) a.get(k).getAs("cost"), (double) b.get(k).getAs("cost"), 0);
+      assertEquals(a.get(k).getList(a.get(k).fieldIndex("coefficients")),
+          b.get(k).getList(b.get(k).fieldIndex("coefficients")));
+      assertEquals((long) a.get(k).getAs("rows"), (long) b.get(k).getAs("rows"));
+    }
+    assertNotEquals((double) a.get(5).getAs("cost"), (double) c.get(5).getAs("cost"));
+  }
+
+  @Test
+  void batchesHoldAboutTheRequestedFractionAndVary() {
+    List<Row> history = CliRunner.history(fit("sizes", 8));
+    double expected = FRACTION * ROWS;
+    double sd = Math.sqrt(expected * (1 - FRACTION));
+    long total = 0;
+    java.util.Set<Long> sizes = new java.util.HashSet<>();
+    for (Row r : history) {
+      long rows = r.getAs("rows");
+      assertEquals(expected, rows, 5 * sd);
+      assertEquals("batch", r.getAs("cost_scope"));
+      total += rows;
+      sizes.add(rows);
+    }
+    assertEquals(expected, (double) total / history.size(), 5 * sd / Math.sqrt(history.size()));
+    assertTrue(sizes.size() > 10, "batch sizes should vary: " + sizes);
+  }
+
+  @Test
+  void convergesNearTheClosedForm() {
+    Path output = fit("near", 9);
+    double[] expected = DATA.closedForm();
+    double[] coefficients = doubles(CliRunner.model(output).get("coefficients"));
+    double[] stds = doubles(CliRunner.model(output).get("standardization").get("feature_stds"));
+    double labelStd = CliRunner.model(output).get("standardization").get("label_std").asDouble();
+    for (int j = 0; j < 3; j++) {
+      // Compare on the standardized scale, where every coefficient is O(1).
+      double error = Math.abs(coefficients[j] - expected[j + 1]) * stds[j] / labelStd;
+      assertTrue(error < 0.02, "feature " + j + " off by " + error);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.sparkgd.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.sparkgd.SparkTestSession;
+
+/** Runs the sparkgd command line in this JVM on the shared test session, and reads its outputs. */
+public final class CliRunner {
+  private static final Sessions SHARED = new Sessions() {
+    @Override
+    public SparkSession open(String appName, String master) {
+      return SparkTestSession.get();
+    }
+
+    @Override
+    public void close(SparkSession session) {
+      // shared by every test: left running
+    }
+  };
+
+  private CliRunner() {}
+
+  public record Result(int exitCode, String out, String err) {}
+
+  public static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = SparkGd.execute(args, SHARED, new PrintWriter(out, true),
+        new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  /** A fit of {@code sales}-style test data: label y, features x1,x2,x3, plus extra options. */
+  public static Result fit(Path input, Path output, String... options) {
+    List<String> args = new ArrayList<>(List.of("fit", "--input", input.toString(),
+        "--label", "y", "--features", "x1,x2,x3", "--output", output.toString()));
+    args.addAll(List.of(options));
+    return run(args.toArray(new String[0]));
+  }
+
+  public static JsonNode model(Path output) {
+    try {
+      return new ObjectMapper().readTree(output.resolve("model.json").toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The history rows ordered by iteration. */
+  public static List<Row> history(Path output) {
+    return SparkTestSession.get().read().parquet(output.resolve("history").toString())
+        .orderBy("iteration").collectAsList();
+  }
+
+  public static double[] doubles(JsonNode array) {
+    double[] values = new double[array.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = array.get(i).asDouble();
+    }
+    return values;
+  }
+}
