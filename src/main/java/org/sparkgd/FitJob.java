@@ -68,6 +68,10 @@ public final class FitJob {
 
   private static List<String> warnings(TrainingData data, FitConfig config) {
     List<String> warnings = new ArrayList<>();
+    if (data.skipped().count() > 0) {
+      warnings.add(data.skipped().count() + " bad input rows skipped, e.g. "
+          + String.join("; ", data.skipped().examples()));
+    }
     Standardization s = data.standardization();
     for (int j : s.constantFeatures()) {
       warnings.add("feature '" + config.features().get(j) + "' has the same value ("
@@ -94,6 +98,10 @@ public final class FitJob {
       ObjectNode json = ModelWriter.toJson(model, result, data.rows(),
           data.blocks().getNumPartitions(), config, warnings,
           spark.version());
+      ObjectNode skipped = json.putObject("skipped_rows");
+      skipped.put("count", data.skipped().count());
+      skipped.putArray("examples").addAll(data.skipped().examples().stream()
+          .map(skipped::textNode).toList());
       ModelWriter.write(committer.fileSystem(), new Path(staging, "model.json"), json);
       committer.commit();
       LOG.info("Wrote {}", config.output());

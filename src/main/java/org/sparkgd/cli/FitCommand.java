@@ -9,6 +9,7 @@ import org.sparkgd.FitJob;
 import org.sparkgd.FitOutcome;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.config.Mode;
+import org.sparkgd.data.BadRowPolicy;
 import org.sparkgd.data.InputFormat;
 import org.sparkgd.optim.IterationRecord;
 import org.sparkgd.optim.StopReason;
@@ -97,6 +98,16 @@ final class FitCommand implements Callable<Integer> {
       description = "Split the input into at least P partitions (0: as it falls).")
   int minPartitions;
 
+  @Option(names = "--on-bad-rows", paramLabel = "POLICY", defaultValue = "fail",
+      description = "fail: stop at the first row with a missing, empty or non-numeric cell, "
+          + "naming file, line and column. skip: drop such rows, count them and report a few.")
+  BadRowPolicy onBadRows;
+
+  @Option(names = "--checkpoint-every", paramLabel = "K", defaultValue = "0",
+      description = "Save the descent's state every K iterations into DIR.checkpoint, so that "
+          + "--resume can continue after the driver died (0: no checkpoints).")
+  int checkpointEvery;
+
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master, e.g. local[4] or spark://host:7077 (default: the one "
           + "spark-submit sets, else local[*]).")
@@ -129,7 +140,7 @@ final class FitCommand implements Callable<Integer> {
     return new FitConfig(input, format, Delimiters.parse(delimiter), label,
         features == null ? List.of() : features, output,
         overwrite, mode, batchFraction, learningRate, maxIterations, tolerance, seed,
-        divergenceFactor, treeDepth, minPartitions, master);
+        divergenceFactor, treeDepth, minPartitions, onBadRows, checkpointEvery, master);
   }
 
   private static String divergence(FitOutcome outcome, FitConfig config) {

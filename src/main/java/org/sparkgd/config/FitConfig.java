@@ -2,6 +2,7 @@ package org.sparkgd.config;
 
 import java.util.List;
 import org.sparkgd.UserError;
+import org.sparkgd.data.BadRowPolicy;
 import org.sparkgd.data.InputFormat;
 import org.sparkgd.data.InputSpec;
 
@@ -9,6 +10,7 @@ import org.sparkgd.data.InputSpec;
  * Everything a fit is run with, validated once; saved in {@code model.json} so a run can be
  * told apart and repeated.
  *
+ * @param checkpointEvery save the descent's state every this many iterations (0: never)
  * @param master the Spark master URL, or null to let spark-submit (or local[*]) decide
  */
 public record FitConfig(
@@ -28,6 +30,8 @@ public record FitConfig(
     double divergenceFactor,
     int treeDepth,
     int minPartitions,
+    BadRowPolicy onBadRows,
+    int checkpointEvery,
     String master) {
 
   public FitConfig {
@@ -46,6 +50,9 @@ public record FitConfig(
         "--divergence-factor must be > 1, got " + divergenceFactor);
     require(treeDepth >= 1, "--tree-depth must be ≥ 1, got " + treeDepth);
     require(minPartitions >= 0, "--min-partitions must be ≥ 0, got " + minPartitions);
+    require(onBadRows != null, "--on-bad-rows must be fail or skip");
+    require(checkpointEvery >= 0, "--checkpoint-every must be ≥ 0 (0: no checkpoints), got "
+        + checkpointEvery);
   }
 
   private static void require(boolean condition, String message) {
@@ -55,7 +62,8 @@ public record FitConfig(
   }
 
   public InputSpec inputSpec() {
-    return new InputSpec(input, inputFormat, delimiter, features, label, minPartitions);
+    return new InputSpec(input, inputFormat, delimiter, features, label, minPartitions,
+        onBadRows);
   }
 
   /** The mini-batch fraction, or null in batch mode. */

@@ -58,14 +58,16 @@ public final class BlockPacker implements Iterator<DataBlock> {
       labels[n] = row[numFeatures];
       n++;
     }
+    SkippedRows skipped = source.drainSkipped();
+    boolean anySkipped = skipped != null && skipped.count() > 0;
     if (n < blockRows) {
       exhausted = true;
-      if (n == 0) {
+      if (n == 0 && !anySkipped) {
         return null;
       }
       features = Arrays.copyOf(features, n * numFeatures);
       labels = Arrays.copyOf(labels, n);
     }
-    return new DataBlock(numFeatures, features, labels);
+    return new DataBlock(numFeatures, features, labels, anySkipped ? skipped : null);
   }
 }

@@ -13,6 +13,7 @@ public final class ColumnStatistics implements Serializable {
   private long count;
   private final double[] mean;
   private final double[] m2;
+  private final SkippedRows skipped = new SkippedRows();
 
   /** @param columns features + 1 (the label) */
   public ColumnStatistics(int columns) {
@@ -24,6 +25,9 @@ public final class ColumnStatistics implements Serializable {
     int d = block.numFeatures();
     double[] x = block.features();
     double[] y = block.labels();
+    if (block.skipped() != null) {
+      skipped.merge(block.skipped());
+    }
     for (int i = 0; i < block.rows(); i++) {
       count++;
       for (int j = 0; j < d; j++) {
@@ -45,6 +49,7 @@ public final class ColumnStatistics implements Serializable {
       throw new IllegalArgumentException("column counts differ: " + mean.length + " and "
           + other.mean.length);
     }
+    skipped.merge(other.skipped);
     if (other.count == 0) {
       return this;
     }
@@ -60,6 +65,11 @@ public final class ColumnStatistics implements Serializable {
 
   public long count() {
     return count;
+  }
+
+  /** Rows dropped as bad, over everything added and merged so far. */
+  public SkippedRows skipped() {
+    return skipped;
   }
 
   public int columns() {

@@ -37,7 +37,7 @@ public final class CsvBlockReader {
    * @param minPartitions at least this many input splits (0: Hadoop's default split size)
    */
   public static JavaRDD<DataBlock> read(JavaSparkContext jsc, InputFiles input, char delimiter,
-      List<String> features, String label, int minPartitions) {
+      List<String> features, String label, int minPartitions, BadRowPolicy onBadRows) {
     Configuration conf = new Configuration(jsc.hadoopConfiguration());
     InputFiles.FirstLine first = input.firstLine(conf);
     CsvLineParser headerParser = new CsvLineParser(delimiter, new int[0]);
@@ -48,7 +48,7 @@ public final class CsvBlockReader {
     }
     PartitionReader reader = new PartitionReader(new SerializableHadoopConf(conf),
         new ArrayList<>(header), new CsvLineParser(delimiter, selected), selected,
-        features.size(), BlockPacker.defaultBlockRows(features.size()));
+        features.size(), BlockPacker.defaultBlockRows(features.size()), onBadRows);
     @SuppressWarnings("unchecked")
     JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
         jsc.newAPIHadoopFile(input.path(), TextInputFormat.class, LongWritable.class, Text.class,
@@ -66,8 +66,8 @@ public final class CsvBlockReader {
 
   /** Turns one input split's lines into blocks; runs in the tasks. */
   private record PartitionReader(SerializableHadoopConf conf, ArrayList<String> header,
-      CsvLineParser parser, int[] selected, int numFeatures, int blockRows)
-      implements Serializable {
+      CsvLineParser parser, int[] selected, int numFeatures, int blockRows,
+      BadRowPolicy onBadRows) implements Serializable {
 
     Iterator<DataBlock> blocks(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
       FileSplit fileSplit = (FileSplit) split;
@@ -82,6 +82,7 @@ public final class CsvBlockReader {
     private final Path file;
     private final long splitStart;
     private final Iterator<Tuple2<LongWritable, Text>> lines;
+    private final SkippedRows skipped = new SkippedRows();
     private long linesSeen;
 
     SplitRows(PartitionReader reader, Path file, long splitStart,
@@ -105,12 +106,21 @@ public final class CsvBlockReader {
             reader.parser().parse(line.getBytes(), line.getLength(), row);
             return true;
           } catch (CsvLineParser.CellException e) {
-            throw new UserError(file + ", line " + lineNumber(record._1().get()) + ", column '"
-                + columnName(e.column()) + "': " + e.getMessage());
+            String reason = file + ", line " + lineNumber(record._1().get()) + ", column '"
+                + columnName(e.column()) + "': " + e.getMessage();
+            if (reader.onBadRows() == BadRowPolicy.FAIL) {
+              throw new UserError(reason + " (--on-bad-rows skip drops such rows)");
+            }
+            skipped.add(reason);
           }
         }
       }
       return false;
+    }
+
+    @Override
+    public SkippedRows drainSkipped() {
+      return skipped.drain();
     }
 
     private void checkHeader(Text line) {

@@ -13,8 +13,14 @@ public final class DataBlock implements Serializable {
   /** Row-major: row i's feature j is at {@code i * numFeatures + j}. */
   private final double[] features;
   private final double[] labels;
+  /** Input rows dropped as bad while this block was read, or null: counted by the statistics. */
+  private final SkippedRows skipped;
 
   public DataBlock(int numFeatures, double[] features, double[] labels) {
+    this(numFeatures, features, labels, null);
+  }
+
+  public DataBlock(int numFeatures, double[] features, double[] labels, SkippedRows skipped) {
     if (features.length != (long) labels.length * numFeatures) {
       throw new IllegalArgumentException("features has " + features.length + " values, expected "
           + labels.length + " rows × " + numFeatures);
@@ -22,6 +28,7 @@ public final class DataBlock implements Serializable {
     this.numFeatures = numFeatures;
     this.features = features;
     this.labels = labels;
+    this.skipped = skipped;
   }
 
   public int numFeatures() {
@@ -35,6 +42,11 @@ public final class DataBlock implements Serializable {
   /** The packed features; shared, not copied: callers must not modify it. */
   public double[] features() {
     return features;
+  }
+
+  /** Rows dropped as bad while this block was read; null when none. */
+  public SkippedRows skipped() {
+    return skipped;
   }
 
   /** The labels; shared, not copied: callers must not modify it. */

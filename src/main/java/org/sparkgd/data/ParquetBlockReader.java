@@ -22,7 +22,7 @@ public final class ParquetBlockReader {
   private ParquetBlockReader() {}
 
   public static JavaRDD<DataBlock> read(SparkSession spark, InputFiles input,
-      List<String> features, String label, int minPartitions) {
+      List<String> features, String label, int minPartitions, BadRowPolicy onBadRows) {
     Dataset<Row> frame = spark.read().parquet(input.path());
     List<String> available = Arrays.asList(frame.columns());
     int[] selected = ColumnSelection.resolve(available, features, label, input.path());
@@ -47,28 +47,59 @@ public final class ParquetBlockReader {
     int blockRows = BlockPacker.defaultBlockRows(numFeatures);
     ArrayList<String> columnNames = new ArrayList<>(names);
     return chosen.javaRDD().mapPartitions(
-        rows -> new BlockPacker(rowSource(rows, columnNames), numFeatures, blockRows));
+        rows -> new BlockPacker(new ParquetRows(rows, columnNames, onBadRows), numFeatures,
+            blockRows));
   }
 
-  private static RowSource rowSource(Iterator<Row> rows, List<String> names) {
-    return out -> {
-      if (!rows.hasNext()) {
-        return false;
+  /** Checks each row's values; a null or non-finite value fails or is skipped. */
+  private static final class ParquetRows implements RowSource {
+    private final Iterator<Row> rows;
+    private final List<String> names;
+    private final BadRowPolicy onBadRows;
+    private final SkippedRows skipped = new SkippedRows();
+
+    ParquetRows(Iterator<Row> rows, List<String> names, BadRowPolicy onBadRows) {
+      this.rows = rows;
+      this.names = names;
+      this.onBadRows = onBadRows;
+    }
+
+    @Override
+    public boolean next(double[] out) {
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        String problem = read(row, out);
+        if (problem == null) {
+          return true;
+        }
+        String reason = row.getString(out.length) + ": " + problem;
+        if (onBadRows == BadRowPolicy.FAIL) {
+          throw new UserError(reason + " (--on-bad-rows skip drops such rows)");
+        }
+        skipped.add(reason);
       }
-      Row row = rows.next();
+      return false;
+    }
+
+    /** Fills {@code out}; returns what is wrong with the row, or null. */
+    private String read(Row row, double[] out) {
       for (int k = 0; k < out.length; k++) {
         if (row.isNullAt(k)) {
-          throw new UserError(row.getString(out.length) + ": column '" + names.get(k)
-              + "' has an empty (null) value");
+          return "column '" + names.get(k) + "' has an empty (null) value";
         }
         double value = row.getDouble(k);
         if (!Double.isFinite(value)) {
-          throw new UserError(row.getString(out.length) + ": column '" + names.get(k)
-              + "' has the value " + value + ", not a finite number");
+          return "column '" + names.get(k) + "' has the value " + value
+              + ", not a finite number";
         }
         out[k] = value;
       }
-      return true;
-    };
+      return null;
+    }
+
+    @Override
+    public SkippedRows drainSkipped() {
+      return skipped.drain();
+    }
   }
 }

@@ -9,4 +9,9 @@ public interface RowSource {
    * @return false when there are no more rows
    */
   boolean next(double[] row);
+
+  /** Rows dropped as bad since the last call (null or empty: none). */
+  default SkippedRows drainSkipped() {
+    return null;
+  }
 }

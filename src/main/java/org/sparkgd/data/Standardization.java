@@ -3,6 +3,7 @@ package org.sparkgd.data;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.sparkgd.UserError;
 
 /**
  * z = (x − mean) / std for each feature and the label, with the sample standard deviation. A
@@ -17,8 +18,19 @@ public record Standardization(double[] featureMeans, double[] featureStds, doubl
    */
   private static final double RELATIVE_ZERO_SPREAD = 1e-13;
 
-  public static Standardization of(ColumnStatistics stats) {
+  /**
+   * @param columns the features' names, then the label's, for errors
+   * @throws UserError when a column's values are so large that its variance overflows
+   */
+  public static Standardization of(ColumnStatistics stats, List<String> columns) {
     int d = stats.columns() - 1;
+    for (int c = 0; c <= d; c++) {
+      if (!Double.isFinite(stats.mean(c)) || !Double.isFinite(stats.sampleStd(c))) {
+        throw new UserError("column '" + columns.get(c) + "': its values are too large to "
+            + "standardize (their variance overflows a double, about 1e308); rescale the column, "
+            + "e.g. to thousands or millions");
+      }
+    }
     double[] means = new double[d];
     double[] stds = new double[d];
     for (int j = 0; j < d; j++) {

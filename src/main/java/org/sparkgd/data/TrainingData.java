@@ -15,11 +15,14 @@ public final class TrainingData implements AutoCloseable {
   private final JavaRDD<DataBlock> blocks;
   private final Standardization standardization;
   private final long rows;
+  private final SkippedRows skipped;
 
-  private TrainingData(JavaRDD<DataBlock> blocks, Standardization standardization, long rows) {
+  private TrainingData(JavaRDD<DataBlock> blocks, Standardization standardization, long rows,
+      SkippedRows skipped) {
     this.blocks = blocks;
     this.standardization = standardization;
     this.rows = rows;
+    this.skipped = skipped;
   }
 
   /** Reads the input once (CSV or Parquet), standardizes it and caches the blocks. */
@@ -30,32 +33,40 @@ public final class TrainingData implements AutoCloseable {
         || (spec.format() == InputFormat.AUTO && files.looksLikeParquet());
     JavaRDD<DataBlock> raw = parquet
         ? ParquetBlockReader.read(spark, files, spec.features(), spec.label(),
-            spec.minPartitions())
+            spec.minPartitions(), spec.onBadRows())
         : CsvBlockReader.read(jsc, files, spec.delimiter(), spec.features(), spec.label(),
-            spec.minPartitions());
-    return fromRaw(raw, spec.features().size(), spec.path());
+            spec.minPartitions(), spec.onBadRows());
+    return fromRaw(raw, spec.features(), spec.label(), spec.path());
   }
 
   /**
    * Caches the raw blocks for the statistics pass, then the standardized blocks; the raw cache is
    * dropped once the standardized one is complete, so the input is parsed once.
    */
-  public static TrainingData fromRaw(JavaRDD<DataBlock> raw, int numFeatures, String source) {
+  public static TrainingData fromRaw(JavaRDD<DataBlock> raw, List<String> features,
+      String label, String source) {
+    int numFeatures = features.size();
     raw.setName("sparkgd raw input: " + source).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       ColumnStatistics stats = statistics(raw, numFeatures);
+      if (stats.count() == 0 && stats.skipped().count() > 0) {
+        throw new UserError(source + ": all " + stats.skipped().count() + " data rows are bad, "
+            + "e.g. " + stats.skipped().examples().get(0));
+      }
       if (stats.count() == 0) {
         throw new UserError(source + ": no data rows (only a header?)");
       }
       if (stats.count() < 2) {
         throw new UserError(source + ": a single data row; standardizing needs at least 2");
       }
-      Standardization standardization = Standardization.of(stats);
+      List<String> columns = new java.util.ArrayList<>(features);
+      columns.add(label);
+      Standardization standardization = Standardization.of(stats, columns);
       JavaRDD<DataBlock> blocks = raw.map(standardization::apply);
       blocks.setName("sparkgd standardized blocks: " + source)
           .persist(StorageLevel.MEMORY_AND_DISK());
       blocks.count();
-      return new TrainingData(blocks, standardization, stats.count());
+      return new TrainingData(blocks, standardization, stats.count(), stats.skipped());
     } finally {
       raw.unpersist(false);
     }
@@ -83,6 +94,11 @@ public final class TrainingData implements AutoCloseable {
 
   public Standardization standardization() {
     return standardization;
+  }
+
+  /** Input rows dropped as bad (with --on-bad-rows skip). */
+  public SkippedRows skipped() {
+    return skipped;
   }
 
   public long rows() {

@@ -59,7 +59,7 @@ class ColumnStatisticsTest {
   void aConstantColumnHasZeroSpreadAndStandardizesToZero() {
     ColumnStatistics s = new ColumnStatistics(2)
         .add(block(new double[] {4.2, 4.2, 4.2}, new double[] {1, 2, 3}));
-    Standardization z = Standardization.of(s);
+    Standardization z = Standardization.of(s, java.util.List.of("x", "y"));
     assertEquals(java.util.List.of(0), z.constantFeatures());
     DataBlock standardized = z.apply(block(new double[] {4.2, 4.2, 4.2}, new double[] {1, 2, 3}));
     assertEquals(0.0, standardized.features()[1]);
