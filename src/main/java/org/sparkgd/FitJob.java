@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -11,14 +12,17 @@ import org.slf4j.LoggerFactory;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.config.Mode;
 import org.sparkgd.data.ColumnSelection;
+import org.sparkgd.data.InputFiles;
 import org.sparkgd.data.Standardization;
 import org.sparkgd.data.TrainingData;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.optim.ConvergenceChecker;
 import org.sparkgd.optim.DescentResult;
 import org.sparkgd.optim.DescentSettings;
+import org.sparkgd.optim.DescentState;
 import org.sparkgd.optim.DistributedLeastSquares;
 import org.sparkgd.optim.GradientDescent;
+import org.sparkgd.output.CheckpointStore;
 import org.sparkgd.output.HistoryWriter;
 import org.sparkgd.output.ModelWriter;
 import org.sparkgd.output.OutputCommitter;
@@ -31,29 +35,58 @@ public final class FitJob {
   private FitJob() {}
 
   public static FitOutcome run(SparkSession spark, FitConfig config) {
+    return run(spark, config, null);
+  }
+
+  /**
+   * Continues the fit whose output was to be {@code output} from its latest checkpoint, with
+   * that fit's configuration, and ends as the uninterrupted fit would have.
+   *
+   */
+  public static FitOutcome resume(SparkSession spark, String output) {
+    CheckpointStore.Checkpoint checkpoint =
+        new CheckpointStore(spark.sparkContext().hadoopConfiguration(), output).latest();
+    LOG.info("Resuming {} at iteration {}", output, checkpoint.state().iteration());
+    return run(spark, checkpoint.config(), checkpoint);
+  }
+
+  private static FitOutcome run(SparkSession spark, FitConfig config,
+      CheckpointStore.Checkpoint resumeFrom) {
     long start = System.nanoTime();
+    Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
     ColumnSelection.checkNames(config.features(), config.label());
-    OutputCommitter committer = new OutputCommitter(
-        spark.sparkContext().hadoopConfiguration(), config.output(), config.overwrite());
+    OutputCommitter committer = new OutputCommitter(hadoopConf, config.output(),
+        config.overwrite());
     committer.checkTarget();
+    InputFiles files = InputFiles.list(hadoopConf, config.input());
+    List<String> fingerprint = files.fingerprint();
+    if (resumeFrom != null && !resumeFrom.inputFingerprint().equals(fingerprint)) {
+      throw new UserError(config.input() + ": the input changed since the checkpoint was "
+          + "saved (was " + resumeFrom.inputFingerprint() + ", now " + fingerprint + "); "
+          + "start a new fit instead of --resume");
+    }
+    CheckpointStore checkpoints = new CheckpointStore(hadoopConf, config.output());
     LOG.info("Fitting {} ~ {} from {} ({} mode)", config.label(),
         String.join(" + ", config.features()), config.input(),
         config.mode().name().toLowerCase());
     LOG.debug("Configuration: {}", config);
-    try (TrainingData data = TrainingData.load(spark, config.inputSpec())) {
+    try (TrainingData data = TrainingData.load(spark, config.inputSpec(), files)) {
       List<String> warnings = warnings(data, config);
       warnings.forEach(LOG::warn);
       LOG.info("{} rows cached in {} partitions", data.rows(),
           data.blocks().getNumPartitions());
-      DescentResult result = new GradientDescent(settings(config)).run(
+      DescentState initial = resumeFrom != null ? resumeFrom.state()
+          : DescentState.start(new double[config.features().size() + 1]);
+      DescentResult result = new GradientDescent(settings(config), config.checkpointEvery()).run(
           new DistributedLeastSquares(data, config.treeDepth(), config.samplingFraction(),
               config.seed(), config.maxIterations()),
-          new double[config.features().size() + 1],
-          new ProgressLog(config.maxIterations(), PROGRESS_SECONDS));
+          initial, new ProgressLog(config.maxIterations(), PROGRESS_SECONDS),
+          state -> checkpoints.save(config, fingerprint, state));
       LinearModel model = new LinearModel(config.label(), config.features(),
           data.standardization(), result.theta());
       write(spark, committer, config, model, result, data, warnings);
-      return new FitOutcome(model, result, data.rows(), warnings, config.output(),
+      checkpoints.delete();
+      return new FitOutcome(config, model, result, data.rows(), warnings,
           (System.nanoTime() - start) / 1e9);
     }
   }

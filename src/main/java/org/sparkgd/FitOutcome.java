@@ -1,6 +1,7 @@
 package org.sparkgd;
 
 import java.util.List;
+import org.sparkgd.config.FitConfig;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.optim.DescentResult;
 
@@ -9,5 +10,5 @@ import org.sparkgd.optim.DescentResult;
  *
  * @param warnings things the user should know, also written to model.json
  */
-public record FitOutcome(LinearModel model, DescentResult result, long rows,
-    List<String> warnings, String output, double seconds) {}
+public record FitOutcome(FitConfig config, LinearModel model, DescentResult result, long rows,
+    List<String> warnings, double seconds) {}

@@ -1,12 +1,13 @@
 package org.sparkgd.cli;
 
 import java.io.File;
-import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.sparkgd.FitJob;
 import org.sparkgd.FitOutcome;
+import org.sparkgd.UserError;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.config.Mode;
 import org.sparkgd.data.BadRowPolicy;
@@ -15,6 +16,7 @@ import org.sparkgd.optim.IterationRecord;
 import org.sparkgd.optim.StopReason;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -118,21 +120,42 @@ final class FitCommand implements Callable<Integer> {
           + "dashes); options given here override it.")
   File config;
 
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = "Continue the interrupted fit whose --output was DIR from its last "
+          + "checkpoint, with that fit's options; it ends as the uninterrupted fit would have.")
+  String resume;
+
+  /** Options that may go with --resume: the rest come from the checkpoint. */
+  private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--master",
+      ConfigFile.OPTION);
+
   @Override
   public Integer call() {
-    FitConfig fitConfig = toConfig();
+    FitConfig fitConfig = resume == null ? toConfig() : null;
+    if (resume != null) {
+      checkResumeOptions();
+    }
     SparkSession spark = parent.sessions.open("sparkgd fit", master);
     try {
-      FitOutcome outcome = FitJob.run(spark, fitConfig);
-      PrintWriter out = spec.commandLine().getOut();
-      Summary.print(out, outcome, fitConfig);
+      FitOutcome outcome = resume == null ? FitJob.run(spark, fitConfig)
+          : FitJob.resume(spark, resume);
+      Summary.print(spec.commandLine().getOut(), outcome);
       if (outcome.result().stopReason() == StopReason.DIVERGED) {
-        spec.commandLine().getErr().println("sparkgd: error: " + divergence(outcome, fitConfig));
+        spec.commandLine().getErr().println("sparkgd: error: " + divergence(outcome));
         return SparkGd.DIVERGED_EXIT_CODE;
       }
       return 0;
     } finally {
       parent.sessions.close(spark);
+    }
+  }
+
+  private void checkResumeOptions() {
+    for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+      if (!RESUME_OPTIONS.contains(option.longestName())) {
+        throw UserError.usage("--resume continues with the interrupted fit's own options; "
+            + "do not pass " + option.longestName());
+      }
     }
   }
 
@@ -143,7 +166,8 @@ final class FitCommand implements Callable<Integer> {
         divergenceFactor, treeDepth, minPartitions, onBadRows, checkpointEvery, master);
   }
 
-  private static String divergence(FitOutcome outcome, FitConfig config) {
+  private static String divergence(FitOutcome outcome) {
+    FitConfig config = outcome.config();
     List<IterationRecord> h = outcome.result().history();
     IterationRecord last = h.get(h.size() - 1);
     return "the fit diverged at iteration " + last.iteration() + " (cost " + last.cost()

@@ -10,7 +10,8 @@ import org.sparkgd.optim.DescentResult;
 final class Summary {
   private Summary() {}
 
-  static void print(PrintWriter out, FitOutcome outcome, FitConfig config) {
+  static void print(PrintWriter out, FitOutcome outcome) {
+    FitConfig config = outcome.config();
     LinearModel model = outcome.model();
     DescentResult result = outcome.result();
     out.printf("%s ~ %s: %d rows, %s mode, %s after %d iterations, %.1f s%n", model.label(),
@@ -31,8 +32,8 @@ final class Summary {
     for (String warning : outcome.warnings()) {
       out.println("  warning: " + warning);
     }
-    out.printf("  outputs: %s/history (Parquet), %s/model.json%n", outcome.output(),
-        outcome.output());
+    out.printf("  outputs: %s/history (Parquet), %s/model.json%n", config.output(),
+        config.output());
   }
 
   private static String format(double v) {

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -125,8 +124,10 @@ public final class InputFiles {
     return path + " (" + files.size() + " file" + (files.size() == 1 ? "" : "s") + ")";
   }
 
-  /** For tests and logs: the file names. */
-  public List<String> names() {
-    return Arrays.asList(files.stream().map(f -> f.getPath().getName()).toArray(String[]::new));
+  /** Each file's path, length and modification time: changes when the input does. */
+  public List<String> fingerprint() {
+    return files.stream()
+        .map(f -> f.getPath() + " " + f.getLen() + " bytes, modified " + f.getModificationTime())
+        .toList();
   }
 }

@@ -27,8 +27,13 @@ public final class TrainingData implements AutoCloseable {
 
   /** Reads the input once (CSV or Parquet), standardizes it and caches the blocks. */
   public static TrainingData load(SparkSession spark, InputSpec spec) {
+    return load(spark, spec, InputFiles.list(spark.sparkContext().hadoopConfiguration(),
+        spec.path()));
+  }
+
+  /** As {@link #load(SparkSession, InputSpec)}, with the input's files already listed. */
+  public static TrainingData load(SparkSession spark, InputSpec spec, InputFiles files) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    InputFiles files = InputFiles.list(jsc.hadoopConfiguration(), spec.path());
     boolean parquet = spec.format() == InputFormat.PARQUET
         || (spec.format() == InputFormat.AUTO && files.looksLikeParquet());
     JavaRDD<DataBlock> raw = parquet

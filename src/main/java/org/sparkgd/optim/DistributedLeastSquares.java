@@ -1,7 +1,9 @@
 package org.sparkgd.optim;
 
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.sparkgd.data.DataBlock;
 import org.sparkgd.data.TrainingData;
 
 /**
@@ -16,6 +18,7 @@ public final class DistributedLeastSquares implements CostFunction {
   private final Double batchFraction;
   private final long seed;
   private final long maxIterations;
+  private final boolean injectFailures;
 
   /**
    * @param batchFraction the expected fraction of rows in each mini-batch, or null for full batch
@@ -28,6 +31,7 @@ public final class DistributedLeastSquares implements CostFunction {
     this.batchFraction = batchFraction;
     this.seed = seed;
     this.maxIterations = maxIterations;
+    this.injectFailures = jsc.getConf().getBoolean(FaultInjection.SETTING, false);
   }
 
   @Override
@@ -39,7 +43,9 @@ public final class DistributedLeastSquares implements CostFunction {
           : new MiniBatchSampler(batchFraction, seed, iteration);
       LeastSquaresAggregator zero =
           new LeastSquaresAggregator(data.numFeatures(), broadcast, sampler);
-      return data.blocks()
+      JavaRDD<DataBlock> blocks = injectFailures
+          ? FaultInjection.failFirstAttempts(data.blocks(), iteration) : data.blocks();
+      return blocks
           .treeAggregate(zero, LeastSquaresAggregator::add, LeastSquaresAggregator::merge,
               treeDepth)
           .evaluation();

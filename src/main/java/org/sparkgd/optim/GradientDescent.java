@@ -13,19 +13,32 @@ public final class GradientDescent {
   private static final Logger LOG = LoggerFactory.getLogger(GradientDescent.class);
 
   private final DescentSettings settings;
+  private final long checkpointEvery;
+
+  /** @param checkpointEvery hand the state to the checkpoints every this many updates (0: never) */
+  public GradientDescent(DescentSettings settings, long checkpointEvery) {
+    this.settings = settings;
+    this.checkpointEvery = checkpointEvery;
+  }
 
   public GradientDescent(DescentSettings settings) {
-    this.settings = settings;
+    this(settings, 0);
   }
 
   public DescentResult run(CostFunction cost, double[] initialTheta, IterationListener listener) {
-    long start = System.nanoTime();
-    double[] theta = initialTheta.clone();
-    double[] previousTheta = null;
-    double previousCost = Double.NaN;
-    double firstCost = Double.NaN;
-    List<IterationRecord> history = new ArrayList<>();
-    for (long k = 0; ; k++) {
+    return run(cost, DescentState.start(initialTheta), listener, Checkpoints.NONE);
+  }
+
+  /** Runs from {@code state}: the start, or a checkpoint of an interrupted run. */
+  public DescentResult run(CostFunction cost, DescentState state, IterationListener listener,
+      Checkpoints checkpoints) {
+    long start = System.nanoTime() - (long) (state.elapsedMillis() * 1e6);
+    double[] theta = state.theta();
+    double[] previousTheta = state.previousTheta();
+    double previousCost = state.previousCost();
+    double firstCost = state.firstCost();
+    List<IterationRecord> history = new ArrayList<>(state.history());
+    for (long k = state.iteration(); ; k++) {
       Evaluation e = cost.evaluate(theta, k);
       if (e.rows() == 0) {
         LOG.warn("Iteration {}: the mini-batch is empty; no update (raise --batch-fraction)", k);
@@ -55,6 +68,10 @@ public final class GradientDescent {
       previousCost = e.cost();
       for (int j = 0; j < theta.length; j++) {
         theta[j] -= settings.learningRate() * e.gradient()[j];
+      }
+      if (checkpointEvery > 0 && (k + 1) % checkpointEvery == 0) {
+        checkpoints.save(new DescentState(k + 1, theta, previousTheta, previousCost, firstCost,
+            history));
       }
     }
   }

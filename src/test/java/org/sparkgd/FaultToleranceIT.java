@@ -1,0 +1,172 @@
+package org.sparkgd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Failures a long fit meets, each against a clean run of the same fit, through scripts/sparkgd
+ * in separate JVMs: task failures retried by Spark, and the driver killed with SIGKILL and
+ * resumed from its checkpoint. Both must end with the very same θ and history.
+ */
+class FaultToleranceIT {
+  private static final Path HOME = Path.of(System.getProperty("sparkgd.home", "."));
+  private static final String[] FIT = {"--label", "y", "--features", "x1,x2,x3",
+      "--learning-rate", "0.2", "--tolerance", "0", "--min-partitions", "4"};
+
+  @TempDir
+  static Path dir;
+  static Path csv;
+  static SparkSession reader;
+
+  @BeforeAll
+  static void setUp() {
+    csv = TestData.generate(3000, 41).writeCsv(dir.resolve("data.csv"));
+    reader = SparkTestSession.get();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    reader.stop();
+  }
+
+  private static Process start(Path output, Map<String, String> env, String... extra)
+      throws IOException {
+    List<String> command = new ArrayList<>(List.of(HOME.resolve("scripts/sparkgd").toString(),
+        "fit", "--input", csv.toString(), "--output", output.toString()));
+    command.addAll(List.of(FIT));
+    command.addAll(List.of(extra));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectOutput(dir.resolve(output.getFileName() + ".out").toFile())
+        .redirectError(dir.resolve(output.getFileName() + ".err").toFile());
+    builder.environment().remove("SPARK_HOME");
+    builder.environment().put("SPARKGD_LOG_DIR", dir.resolve("logs-" + output.getFileName())
+        .toString());
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  private static void finish(Process p, Path output) throws Exception {
+    if (!p.waitFor(180, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError(output + ": the fit did not finish in 180 s");
+    }
+    assertEquals(0, p.exitValue(), Files.readString(dir.resolve(output.getFileName() + ".err")));
+  }
+
+  private static Path fit(String name, Map<String, String> env, String... extra) throws Exception {
+    Path output = dir.resolve(name);
+    finish(start(output, env, extra), output);
+    return output;
+  }
+
+  private static void assertSameFit(Path expected, Path actual) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    JsonNode e = json.readTree(expected.resolve("model.json").toFile());
+    JsonNode a = json.readTree(actual.resolve("model.json").toFile());
+    for (String field : List.of("intercept", "coefficients", "standardized", "standardization",
+        "iterations", "final_cost", "stop_reason", "rows")) {
+      assertEquals(e.get(field), a.get(field), field);
+    }
+    List<Row> he = history(expected);
+    List<Row> ha = history(actual);
+    assertEquals(he.size(), ha.size());
+    for (int k = 0; k < he.size(); k++) {
+      for (String column : List.of("iteration", "cost", "rows", "intercept", "coefficients",
+          "gradient_norm", "step_size")) {
+        assertEquals((Object) he.get(k).getAs(column), ha.get(k).getAs(column),
+            column + " at row " + k);
+      }
+    }
+  }
+
+  private static List<Row> history(Path output) {
+    return reader.read().parquet(output.resolve("history").toString()).orderBy("iteration")
+        .collectAsList();
+  }
+
+  private static String log(String name) throws IOException {
+    return Files.readString(dir.resolve("logs-" + name).resolve("sparkgd.log"));
+  }
+
+  @Test
+  void retriedTaskFailuresChangeNoBit() throws Exception {
+    Path clean = fit("clean-30", Map.of(), "--max-iterations", "30");
+    Path faulty = fit("faulty-30", Map.of("SPARKGD_JAVA_OPTS",
+        "-Dspark.sparkgd.test.failFirstAttempts=true"), "--max-iterations", "30",
+        "--master", "local[2,4]");
+    assertTrue(log("faulty-30").contains("injected failure"), "failures were injected");
+    assertSameFit(clean, faulty);
+  }
+
+  @Test
+  void aKilledBatchFitResumesToTheSameEnd() throws Exception {
+    killAndResume("batch");
+  }
+
+  @Test
+  void aKilledMiniBatchFitResumesToTheSameEnd() throws Exception {
+    killAndResume("minibatch", "--batch-fraction", "0.3", "--seed", "99");
+  }
+
+  private void killAndResume(String mode, String... options) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--mode", mode, "--max-iterations", "150"));
+    args.addAll(List.of(options));
+    String[] fitArgs = args.toArray(new String[0]);
+    Path clean = fit(mode + "-clean", Map.of(), fitArgs);
+
+    Path output = dir.resolve(mode + "-killed");
+    Path checkpoints = dir.resolve(mode + "-killed.checkpoint");
+    List<String> withCheckpoints = new ArrayList<>(args);
+    withCheckpoints.addAll(List.of("--checkpoint-every", "10"));
+    Process p = start(output, Map.of(), withCheckpoints.toArray(new String[0]));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (checkpointIteration(checkpoints) < 30) {
+      assertTrue(p.isAlive(), "the fit ended before it could be killed");
+      assertTrue(System.nanoTime() < deadline, "no checkpoint at iteration 30 within 120 s");
+      Thread.sleep(100);
+    }
+    p.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertFalse(Files.exists(output), "a killed fit leaves no output that looks complete");
+    assertTrue(checkpointIteration(checkpoints) < 150, "killed before the end");
+
+    Process resumed = new ProcessBuilder(HOME.resolve("scripts/sparkgd").toString(), "fit",
+        "--resume", output.toString())
+        .redirectOutput(dir.resolve(mode + "-resumed.out").toFile())
+        .redirectError(dir.resolve(mode + "-killed.err").toFile()).start();
+    finish(resumed, output);
+    assertTrue(Files.readString(dir.resolve(mode + "-killed.err")).contains("Resuming"));
+    assertSameFit(clean, output);
+    assertFalse(Files.exists(checkpoints), "checkpoints are removed once the output is complete");
+  }
+
+  private static long checkpointIteration(Path checkpoints) throws IOException {
+    if (!Files.isDirectory(checkpoints)) {
+      return -1;
+    }
+    try (Stream<Path> files = Files.list(checkpoints)) {
+      return files.map(f -> f.getFileName().toString())
+          .filter(n -> n.matches("checkpoint-\\d+\\.json"))
+          .mapToLong(n -> Long.parseLong(n.replaceAll("\\D", "")))
+          .max().orElse(-1);
+    }
+  }
+}
