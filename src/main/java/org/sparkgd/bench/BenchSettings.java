@@ -1,0 +1,52 @@
+package org.sparkgd.bench;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.sparkgd.UserError;
+
+/**
+ * The options of one benchmark run, validated.
+ *
+ * @param partitions partitions of the generated data (0: Spark's default parallelism)
+ * @param fitRepetitions repetitions of the long measurements: ml.LinearRegression fits and the
+ *     end-to-end fits
+ * @param sgdShortRun iterations of the short MLlib run; the long one has {@code sgdLongRun}
+ * @param endToEndRows rows of the end-to-end CSV (0: {@code rows})
+ * @param output the Markdown report, or null for the console only
+ */
+record BenchSettings(long rows, int partitions, int repetitions, int warmup, int fitRepetitions,
+    Set<Part> parts, long seed, int treeDepth, int sgdShortRun, int sgdLongRun,
+    long endToEndRows, double endToEndTolerance, double endToEndLearningRate,
+    long memoryIterations, Path scratch, Path output) {
+
+  BenchSettings {
+    parts = Set.copyOf(parts);
+    require(rows >= 2, "--rows must be at least 2, got " + rows);
+    require(partitions >= 0, "--partitions must be ≥ 0 (0: Spark's default), got " + partitions);
+    require(repetitions >= 1, "--repetitions must be at least 1, got " + repetitions);
+    require(warmup >= 0, "--warmup must be ≥ 0, got " + warmup);
+    require(fitRepetitions >= 1, "--fit-repetitions must be at least 1, got " + fitRepetitions);
+    require(!parts.isEmpty(), "--parts selects nothing");
+    require(treeDepth >= 1, "--tree-depth must be ≥ 1, got " + treeDepth);
+    require(sgdShortRun >= 1 && sgdLongRun > sgdShortRun,
+        "--sgd-iterations must be two lengths, the second longer, e.g. 2,7");
+    require(endToEndRows >= 0, "--end-to-end-rows must be ≥ 0, got " + endToEndRows);
+    require(endToEndTolerance > 0, "--end-to-end-tolerance must be > 0");
+    require(endToEndLearningRate > 0, "--end-to-end-learning-rate must be > 0");
+    require(memoryIterations >= 1, "--memory-iterations must be at least 1");
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw UserError.usage(message);
+    }
+  }
+
+  boolean runs(Part part) {
+    return parts.contains(part);
+  }
+
+  long endToEndRowsOrDefault() {
+    return endToEndRows > 0 ? endToEndRows : rows;
+  }
+}

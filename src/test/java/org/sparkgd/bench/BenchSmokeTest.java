@@ -1,0 +1,137 @@
+package org.sparkgd.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparkgd.SparkTestSession;
+
+/**
+ * The benchmark runs every part on a small data set and writes a complete report. Timings are
+ * not asserted (a test cannot judge speed); what is checked is that each part produced its
+ * figures, and the facts that do not depend on the machine: every variant of the evaluator and
+ * the roofline loop compute the evaluator's sums, and the cached blocks are packed doubles.
+ */
+class BenchSmokeTest {
+  @TempDir
+  static Path dir;
+  static int exitCode;
+  static String report;
+  static String printed;
+  static String errors;
+
+  @BeforeAll
+  static void runEveryPart() throws Exception {
+    Path output = dir.resolve("docs/benchmark-smoke.md");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    exitCode = Bench.execute(new String[] {"--rows", "20000", "--repetitions", "1", "--warmup",
+        "0", "--fit-repetitions", "1", "--sgd-iterations", "1,2", "--memory-iterations", "5",
+        "--parts", "all", "--scratch", dir.toString(), "--output", output.toString()},
+        SparkTestSession.get(), new PrintWriter(out, true), new PrintWriter(err, true));
+    printed = out.toString();
+    errors = err.toString();
+    report = Files.exists(output) ? Files.readString(output) : "";
+  }
+
+  @Test
+  void writesTheReportItPrints() {
+    assertEquals(0, exitCode, errors);
+    assertEquals(printed, report);
+    assertTrue(report.startsWith("# sparkgd benchmark: 20,000 rows × 3 features"), report);
+  }
+
+  @Test
+  void everyRowOfTheMainTableIsFilled() {
+    List<String> rows = table("| measurement |");
+    List<String> expected = List.of("sparkgd batch iteration", "sparkgd mini-batch 0.1",
+        "sparkgd mini-batch 0.01", "MLlib runMiniBatchSGD 1.0", "MLlib runMiniBatchSGD 0.01",
+        "MLlib LinearRegression l-bfgs", "MLlib LinearRegression normal", "roofline",
+        "cached bytes, sparkgd", "cached bytes, MLlib", "end to end from CSV, sparkgd (s)",
+        "end to end from CSV, ml.LinearRegression", "end to end: coefficients, sparkgd at "
+        + "tolerance 1e-09", "end to end from CSV, sparkgd at tolerance 1e-12",
+        "end to end: coefficients, sparkgd at tolerance 1e-12");
+    for (String name : expected) {
+      String row = rows.stream().filter(r -> r.startsWith("| " + name)).findFirst()
+          .orElseThrow(() -> new AssertionError("no row '" + name + "' in\n" + report));
+      String[] cells = cells(row);
+      assertFalse(cells[1].isEmpty() && cells[4].isEmpty(), "a figure in: " + row);
+      assertFalse(row.contains("NaN") || row.contains("Infinity"), row);
+    }
+    assertEquals(expected.size(), rows.size(), String.join("\n", rows));
+  }
+
+  @Test
+  void theCachedBlocksAreThePackedDoubles() {
+    String row = table("| measurement |").stream()
+        .filter(r -> r.startsWith("| cached bytes, sparkgd")).findFirst().orElseThrow();
+    assertTrue(row.endsWith("| ≤ 1.05× | yes |"), row);
+  }
+
+  @Test
+  void everyVariantAndTheRooflineComputeTheEvaluatorsSums() {
+    List<String> variants = table("| evaluator | median ms |");
+    assertTrue(variants.size() >= 8, report);
+    for (String row : variants) {
+      String difference = cells(row)[5];
+      if (!difference.equals("—")) {
+        assertTrue(Double.parseDouble(difference) <= Breakdown.SAME_RESULT, row);
+      }
+    }
+    String roofline = table("| measurement |").stream()
+        .filter(r -> r.startsWith("| roofline")).findFirst().orElseThrow();
+    double difference = Double.parseDouble(roofline.replaceAll(".*evaluator's to ([^ |]+).*",
+        "$1"));
+    assertTrue(difference <= 1e-12, roofline);
+  }
+
+  @Test
+  void bothEndToEndFitsReachTheExactSolution() {
+    for (String row : table("| fit |")) {
+      if (!row.startsWith("| exact")) {
+        String[] cells = cells(row);
+        double largest = Double.parseDouble(cells[cells.length - 2]);
+        assertTrue(largest < 1e-3, row);
+      }
+    }
+  }
+
+  @Test
+  void theLongRunReleasesItsBroadcasts() {
+    List<String> memory = table("| evaluator | iterations |");
+    assertEquals(2, memory.size(), report);
+    for (String row : memory) {
+      String[] blocks = cells(row)[5].split(" → ");
+      assertTrue(Integer.parseInt(blocks[1]) <= Integer.parseInt(blocks[0]) + 1, row);
+    }
+  }
+
+  /** The data rows of the Markdown table whose header starts with {@code header}. */
+  private static List<String> table(String header) {
+    List<String> lines = report.lines().toList();
+    int start = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(header)) {
+        start = i + 2;
+        break;
+      }
+    }
+    assertTrue(start > 0, "no table '" + header + "' in\n" + report);
+    return lines.subList(start, lines.size()).stream().takeWhile(l -> l.startsWith("|"))
+        .toList();
+  }
+
+  private static String[] cells(String row) {
+    String[] raw = row.substring(1, row.length() - 1).split("\\|", -1);
+    return Arrays.stream(raw).map(String::trim).toArray(String[]::new);
+  }
+}
