@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.sql.SparkSession;
@@ -30,8 +31,6 @@ final class BenchRun {
   private final JavaSparkContext jsc;
   private final BenchSettings settings;
   private final Results results = new Results();
-  /** Evaluations made so far: each gets its own iteration number, so mini-batches differ. */
-  private long iteration;
 
   private BenchRun(SparkSession spark, BenchSettings settings) {
     this.spark = spark;
@@ -72,19 +71,7 @@ final class BenchRun {
   }
 
   private void onCachedData(TrainingData data) {
-    if (settings.runs(Part.BATCH)) {
-      results.batch = iterations(data, null);
-      log("sparkgd batch iteration", results.batch, "ms");
-    }
-    if (settings.runs(Part.MINIBATCH)) {
-      results.miniBatchTenth = iterations(data, 0.1);
-      log("sparkgd mini-batch 0.1 iteration", results.miniBatchTenth, "ms");
-      results.miniBatchHundredth = iterations(data, 0.01);
-      log("sparkgd mini-batch 0.01 iteration", results.miniBatchHundredth, "ms");
-    }
-    if (settings.runs(Part.ROOFLINE) || settings.runs(Part.BREAKDOWN)) {
-      roofline(data);
-    }
+    iterationTimes(data);
     if (settings.runs(Part.STORAGE)) {
       results.sparkgdBytes = CachedBytes.of(jsc.sc(), data.blocks().id());
     }
@@ -102,28 +89,63 @@ final class BenchRun {
     }
   }
 
-  private Timing iterations(TrainingData data, Double fraction) {
-    CostFunction evaluator = new DistributedLeastSquares(data, settings.treeDepth(), fraction,
-        SEED, 0);
-    return Timing.measure(settings.warmup(), settings.repetitions(),
-        () -> evaluator.evaluate(THETA, iteration++));
+  /** sparkgd's iterations and the roofline loop, timed in turns so that their ratios hold. */
+  private void iterationTimes(TrainingData data) {
+    boolean roofline = settings.runs(Part.ROOFLINE) || settings.runs(Part.BREAKDOWN);
+    List<LongConsumer> operations = new ArrayList<>();
+    if (settings.runs(Part.BATCH)) {
+      operations.add(evaluations(data, null));
+    }
+    if (settings.runs(Part.MINIBATCH)) {
+      operations.add(evaluations(data, 0.1));
+      operations.add(evaluations(data, 0.01));
+    }
+    try (Roofline loop = roofline ? Roofline.over(data, results.threads) : null) {
+      if (loop != null) {
+        operations.add(round -> loop.pass(THETA));
+        results.rooflineDifference = rooflineDifference(data, loop);
+      }
+      if (operations.isEmpty()) {
+        return;
+      }
+      List<Timing> timings = Turns.measure(operations, settings.warmup(),
+          settings.repetitions());
+      int next = 0;
+      if (settings.runs(Part.BATCH)) {
+        results.batch = timings.get(next++);
+        log("sparkgd batch iteration", results.batch, "ms");
+      }
+      if (settings.runs(Part.MINIBATCH)) {
+        results.miniBatchTenth = timings.get(next++);
+        log("sparkgd mini-batch 0.1 iteration", results.miniBatchTenth, "ms");
+        results.miniBatchHundredth = timings.get(next++);
+        log("sparkgd mini-batch 0.01 iteration", results.miniBatchHundredth, "ms");
+      }
+      if (loop != null) {
+        results.roofline = timings.get(next);
+        log("roofline loop (" + loop.threads() + " threads)", results.roofline, "ms");
+      }
+    }
   }
 
-  private void roofline(TrainingData data) {
-    try (Roofline loop = Roofline.over(data, results.threads)) {
-      results.roofline = Timing.measure(settings.warmup(), settings.repetitions(),
-          () -> loop.pass(THETA));
-      double[] sums = loop.pass(THETA);
-      Evaluation evaluation = new DistributedLeastSquares(data, settings.treeDepth(), null, SEED,
-          0).evaluate(THETA, 0);
-      double[] gradient = new double[sums.length - 1];
-      for (int j = 0; j < gradient.length; j++) {
-        gradient[j] = 2 * sums[j + 1] / loop.rows();
-      }
-      results.rooflineDifference = Breakdown.difference(evaluation,
-          new Evaluation(sums[0] / loop.rows(), gradient, loop.rows()));
-      log("roofline loop (" + loop.threads() + " threads)", results.roofline, "ms");
+  /** One evaluation per call, the round's number as the iteration (which draws the sample). */
+  private LongConsumer evaluations(TrainingData data, Double fraction) {
+    CostFunction evaluator = new DistributedLeastSquares(data, settings.treeDepth(), fraction,
+        SEED, 0);
+    return round -> evaluator.evaluate(THETA, round);
+  }
+
+  /** How far the roofline loop's cost and gradient are from the evaluator's. */
+  private double rooflineDifference(TrainingData data, Roofline loop) {
+    double[] sums = loop.pass(THETA);
+    Evaluation evaluation = new DistributedLeastSquares(data, settings.treeDepth(), null, SEED,
+        0).evaluate(THETA, 0);
+    double[] gradient = new double[sums.length - 1];
+    for (int j = 0; j < gradient.length; j++) {
+      gradient[j] = 2 * sums[j + 1] / loop.rows();
     }
+    return Breakdown.difference(evaluation,
+        new Evaluation(sums[0] / loop.rows(), gradient, loop.rows()));
   }
 
   private void mllib(MllibReference mllib) {
@@ -173,13 +195,17 @@ final class BenchRun {
         .named("destroy() on a background thread"));
     variants.add(asIs.with(PrototypeEvaluator.ThetaDelivery.IN_TASK)
         .named("θ in the task, no broadcast"));
-    variants.add(asIs.withTreeDepth(1).named("aggregate, no tree (depth 1)"));
+    variants.add(asIs.with(PrototypeEvaluator.Aggregation.AGGREGATE)
+        .named("aggregate instead of treeAggregate"));
+    variants.add(asIs.with(PrototypeEvaluator.Aggregation.RUN_JOB)
+        .named("SparkContext.runJob with a named function, merged on the driver"));
     if (results.partitions > results.threads) {
       variants.add(asIs.coalescedTo(results.threads)
           .named("coalesce to " + results.threads + " tasks"));
     }
     variants.add(asIs.withLocalAccumulators().named("block loop, accumulators in locals"));
-    variants.add(combined().named("all of the above that help"));
+    variants.add(combined().named("all of: θ in the task, runJob, locals"
+        + (results.partitions > results.threads ? ", coalesce" : "")));
     return variants;
   }
 
@@ -187,13 +213,17 @@ final class BenchRun {
     PrototypeEvaluator.Variant asIs = PrototypeEvaluator.Variant.asIs(settings.treeDepth());
     return List.of(asIs.named("scratch copy, as the evaluator is"),
         asIs.with(PrototypeEvaluator.ThetaDelivery.IN_TASK).named("θ in the task, no broadcast"),
-        combined().named("all of the above that help"));
+        asIs.with(PrototypeEvaluator.Aggregation.RUN_JOB)
+            .named("SparkContext.runJob with a named function, merged on the driver"),
+        combined().named("all of: θ in the task, runJob"
+            + (results.partitions > results.threads ? ", coalesce" : "")));
   }
 
-  /** θ in the task, locals in the loop, no shuffle stage, one task per core. */
+  /** θ in the task, runJob, locals in the loop, one task per core. */
   private PrototypeEvaluator.Variant combined() {
     return new PrototypeEvaluator.Variant("combined", PrototypeEvaluator.ThetaDelivery.IN_TASK,
-        1, results.partitions > results.threads ? results.threads : 0, true);
+        PrototypeEvaluator.Aggregation.RUN_JOB, 1,
+        results.partitions > results.threads ? results.threads : 0, true);
   }
 
   private void memory(TrainingData data) {
@@ -201,7 +231,7 @@ final class BenchRun {
     results.memory.add(MemoryGrowth.measure("evaluator (optim.DistributedLeastSquares)",
         new DistributedLeastSquares(data, settings.treeDepth(), null, SEED, 0), n));
     try (PrototypeEvaluator inTask = new PrototypeEvaluator(data, combined(), null, SEED)) {
-      results.memory.add(MemoryGrowth.measure("variant: all that help (θ in the task)", inTask,
+      results.memory.add(MemoryGrowth.measure("variant: θ in the task, runJob, locals", inTask,
           n));
     }
     results.memory.forEach(m -> LOG.info("memory, {}: {} iterations, heap {} -> {} MiB, "

@@ -13,9 +13,7 @@ import org.sparkgd.optim.Evaluation;
  * Where an iteration's time goes. Times the evaluator as it is, the pieces an iteration is made
  * of (an empty job over the cached partitions, a broadcast and its release, the tasks' own
  * metrics), and scratch variants of the evaluator that each change one thing; every variant's
- * result is checked against the evaluator's. The candidates are timed in turns (one evaluation
- * of each, round after round, each round starting with the next one) so that a change in the
- * machine's load hits them all alike.
+ * result is checked against the evaluator's. The candidates are timed in {@link Turns}.
  */
 final class Breakdown {
   /** A variant must give the evaluator's cost and gradient to this relative difference. */
@@ -28,7 +26,21 @@ final class Breakdown {
 
   /** The pieces and the evaluator's own Spark metrics. */
   record Pieces(Timing evaluate, JobProbe.Averages metrics, Timing emptyJob,
-      Timing broadcastAndDestroy, Timing broadcastAndBlockingDestroy) {}
+      Timing emptyRunJob, Timing broadcastAndDestroy, Timing broadcastAndBlockingDestroy) {}
+
+  /** A task that touches nothing, as a named class (which Spark's ClosureCleaner skips). */
+  private static final class Nothing
+      extends scala.runtime.AbstractFunction2<org.apache.spark.TaskContext,
+          scala.collection.Iterator<org.sparkgd.data.DataBlock>, Integer>
+      implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Integer apply(org.apache.spark.TaskContext context,
+        scala.collection.Iterator<org.sparkgd.data.DataBlock> blocks) {
+      return 0;
+    }
+  }
 
   static Pieces pieces(TrainingData data, int treeDepth, int warmup, int repetitions) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(data.blocks().context());
@@ -53,13 +65,15 @@ final class Breakdown {
     }
     Timing emptyJob = Timing.measure(warmup, repetitions,
         () -> data.blocks().foreachPartition(blocks -> { }));
+    Timing emptyRunJob = Timing.measure(warmup, repetitions, () -> jsc.sc().runJob(
+        data.blocks().rdd(), new Nothing(), scala.reflect.ClassTag$.MODULE$.apply(Integer.class)));
     Timing release = Timing.measure(warmup, repetitions,
         () -> jsc.broadcast(theta.clone()).destroy());
     Timing blockingRelease = Timing.measure(warmup, repetitions, () -> {
       Broadcast<double[]> b = jsc.broadcast(theta.clone());
       b.destroy(true);
     });
-    return new Pieces(evaluate, metrics, emptyJob, release, blockingRelease);
+    return new Pieces(evaluate, metrics, emptyJob, emptyRunJob, release, blockingRelease);
   }
 
   /**
@@ -77,29 +91,17 @@ final class Breakdown {
       candidates.add(new PrototypeEvaluator(data, v, batchFraction, 1));
     }
     double[] theta = BenchRun.THETA;
-    long iteration = 0;
-    for (int w = 0; w < warmup; w++, iteration++) {
-      for (CostFunction c : candidates) {
-        c.evaluate(theta, iteration);
-      }
-    }
-    int n = candidates.size();
-    double[][] millis = new double[n][repetitions];
-    for (int r = 0; r < repetitions; r++, iteration++) {
-      for (int turn = 0; turn < n; turn++) {
-        int c = (r + turn) % n; // each round starts with the next candidate: no one is always first
-        long start = System.nanoTime();
-        candidates.get(c).evaluate(theta, iteration);
-        millis[c][r] = (System.nanoTime() - start) / 1e6;
-      }
-    }
+    List<java.util.function.LongConsumer> operations = new ArrayList<>();
+    candidates.forEach(c -> operations.add(round -> c.evaluate(theta, round)));
+    List<Timing> timings = Turns.measure(operations, warmup, repetitions);
+    long iteration = warmup + repetitions;
     // The same iteration number draws the same mini-batch, so results compare exactly.
     Evaluation reference = candidates.get(0).evaluate(theta, iteration);
     List<Line> lines = new ArrayList<>();
     for (int c = 0; c < candidates.size(); c++) {
       double difference = c == 0 ? 0
           : difference(reference, candidates.get(c).evaluate(theta, iteration));
-      lines.add(new Line(names.get(c), new Timing(millis[c]), difference));
+      lines.add(new Line(names.get(c), timings.get(c), difference));
       if (candidates.get(c) instanceof PrototypeEvaluator p) {
         p.close();
       }

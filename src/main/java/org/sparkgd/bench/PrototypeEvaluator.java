@@ -1,7 +1,9 @@
 package org.sparkgd.bench;
 
+import java.io.Serializable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -10,6 +12,9 @@ import org.sparkgd.data.TrainingData;
 import org.sparkgd.optim.CostFunction;
 import org.sparkgd.optim.Evaluation;
 import org.sparkgd.optim.MiniBatchSampler;
+import scala.collection.Iterator;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction2;
 
 /**
  * A scratch copy of {@code optim.DistributedLeastSquares} whose every per-iteration choice is a
@@ -29,35 +34,72 @@ final class PrototypeEvaluator implements CostFunction, AutoCloseable {
     IN_TASK
   }
 
+  /** How the partitions' partial sums come back to the driver. */
+  enum Aggregation {
+    /** {@code treeAggregate} at the variant's depth: what the evaluator does. */
+    TREE_AGGREGATE,
+    /** {@code aggregate}: every task's sums merged on the driver, never a shuffle stage. */
+    AGGREGATE,
+    /**
+     * {@code SparkContext.runJob} with a named function class, merged on the driver: the same
+     * job as {@code aggregate}, without the Scala closures Spark wraps around Java functions,
+     * which its ClosureCleaner re-reads from their class files (ASM) on every job.
+     */
+    RUN_JOB
+  }
+
   /**
-   * @param treeDepth depth of treeAggregate; 1 means a plain aggregate (no shuffle stage)
+   * @param treeDepth depth of treeAggregate (used with {@link Aggregation#TREE_AGGREGATE})
    * @param coalesceTo read the cached partitions through this many tasks (0: one per partition)
    * @param localAccumulators the block loop with locals instead of the aggregator's row loop
    */
-  record Variant(String name, ThetaDelivery theta, int treeDepth, int coalesceTo,
-      boolean localAccumulators) {
+  record Variant(String name, ThetaDelivery theta, Aggregation aggregation, int treeDepth,
+      int coalesceTo, boolean localAccumulators) {
     static Variant asIs(int treeDepth) {
-      return new Variant("as the evaluator is", ThetaDelivery.BROADCAST, treeDepth, 0, false);
+      return new Variant("as the evaluator is", ThetaDelivery.BROADCAST,
+          Aggregation.TREE_AGGREGATE, treeDepth, 0, false);
     }
 
     Variant named(String newName) {
-      return new Variant(newName, theta, treeDepth, coalesceTo, localAccumulators);
+      return new Variant(newName, theta, aggregation, treeDepth, coalesceTo, localAccumulators);
     }
 
     Variant with(ThetaDelivery newTheta) {
-      return new Variant(name, newTheta, treeDepth, coalesceTo, localAccumulators);
+      return new Variant(name, newTheta, aggregation, treeDepth, coalesceTo, localAccumulators);
     }
 
-    Variant withTreeDepth(int depth) {
-      return new Variant(name, theta, depth, coalesceTo, localAccumulators);
+    Variant with(Aggregation newAggregation) {
+      return new Variant(name, theta, newAggregation, treeDepth, coalesceTo, localAccumulators);
     }
 
     Variant coalescedTo(int tasks) {
-      return new Variant(name, theta, treeDepth, tasks, localAccumulators);
+      return new Variant(name, theta, aggregation, treeDepth, tasks, localAccumulators);
     }
 
     Variant withLocalAccumulators() {
-      return new Variant(name, theta, treeDepth, coalesceTo, true);
+      return new Variant(name, theta, aggregation, treeDepth, coalesceTo, true);
+    }
+  }
+
+  /** One task's partial sums, as a named class: Spark's ClosureCleaner leaves it alone. */
+  private static final class PartitionSums
+      extends AbstractFunction2<TaskContext, Iterator<DataBlock>, PrototypeAggregator>
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Deserialized afresh in every task, so each task sums into its own copy. */
+    private final PrototypeAggregator zero;
+
+    PartitionSums(PrototypeAggregator zero) {
+      this.zero = zero;
+    }
+
+    @Override
+    public PrototypeAggregator apply(TaskContext context, Iterator<DataBlock> blocks) {
+      PrototypeAggregator sums = zero;
+      while (blocks.hasNext()) {
+        sums = sums.add(blocks.next());
+      }
+      return sums;
     }
   }
 
@@ -98,11 +140,13 @@ final class PrototypeEvaluator implements CostFunction, AutoCloseable {
     try {
       PrototypeAggregator zero = new PrototypeAggregator(numFeatures, broadcast,
           broadcasting ? null : theta.clone(), sampler, variant.localAccumulators());
-      PrototypeAggregator total = variant.treeDepth() == 1
-          ? blocks.aggregate(zero, PrototypeAggregator::add, PrototypeAggregator::merge)
-          : blocks.treeAggregate(zero, PrototypeAggregator::add, PrototypeAggregator::merge,
-              variant.treeDepth());
-      return total.evaluation();
+      return switch (variant.aggregation()) {
+        case TREE_AGGREGATE -> blocks.treeAggregate(zero, PrototypeAggregator::add,
+            PrototypeAggregator::merge, variant.treeDepth()).evaluation();
+        case AGGREGATE -> blocks.aggregate(zero, PrototypeAggregator::add,
+            PrototypeAggregator::merge).evaluation();
+        case RUN_JOB -> runJob(zero).evaluation();
+      };
     } finally {
       if (broadcast != null) {
         switch (variant.theta()) {
@@ -113,6 +157,17 @@ final class PrototypeEvaluator implements CostFunction, AutoCloseable {
       }
       jsc.setJobDescription(null);
     }
+  }
+
+  /** Every partition's sums, merged exactly on the driver (so in any order). */
+  private PrototypeAggregator runJob(PrototypeAggregator zero) {
+    PrototypeAggregator[] partitions = (PrototypeAggregator[]) jsc.sc().runJob(blocks.rdd(),
+        new PartitionSums(zero), ClassTag$.MODULE$.apply(PrototypeAggregator.class));
+    PrototypeAggregator total = partitions[0];
+    for (int p = 1; p < partitions.length; p++) {
+      total = total.merge(partitions[p]);
+    }
+    return total;
   }
 
   @Override

@@ -174,8 +174,10 @@ final class Report {
     line("| … per task: deserialization | %s | | |", num(m.deserializeMillisPerTask()));
     line("| … per task: result serialization (%.0f bytes a result) | %s | | |",
         m.resultBytesPerTask(), num(m.resultSerializeMillisPerTask()));
-    timingRow("an empty job over the cached partitions (foreachPartition, nothing done)",
+    timingRow("an empty job over the cached partitions: JavaRDD.foreachPartition, nothing done",
         p.emptyJob());
+    timingRow("an empty job over the cached partitions: SparkContext.runJob, named no-op "
+        + "function", p.emptyRunJob());
     timingRow("broadcast θ + destroy() alone (no job)", p.broadcastAndDestroy());
     timingRow("broadcast θ + destroy(true) alone (no job)", p.broadcastAndBlockingDestroy());
     if (r.roofline != null) {
