@@ -234,10 +234,10 @@ final class BenchRun {
       results.memory.add(MemoryGrowth.measure("variant: θ in the task, runJob, locals", inTask,
           n));
     }
-    results.memory.forEach(m -> LOG.info("memory, {}: {} iterations, heap {} -> {} MiB, "
-        + "broadcast blocks {} -> {}", m.evaluator(), m.iterations(),
-        m.before().heapBytes() >> 20, m.after().heapBytes() >> 20,
-        m.before().broadcastBlocks(), m.after().broadcastBlocks()));
+    results.memory.forEach(m -> LOG.info("memory, {}: {} iterations, heap {} -> {} -> {} MiB, "
+        + "broadcast blocks {} -> {} -> {}", m.evaluator(), m.iterations(),
+        m.start().heapBytes() >> 20, m.middle().heapBytes() >> 20, m.end().heapBytes() >> 20,
+        m.start().broadcastBlocks(), m.middle().broadcastBlocks(), m.end().broadcastBlocks()));
   }
 
   private void endToEnd() {

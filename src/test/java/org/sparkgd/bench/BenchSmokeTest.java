@@ -111,8 +111,18 @@ class BenchSmokeTest {
     assertEquals(2, memory.size(), report);
     for (String row : memory) {
       String[] blocks = cells(row)[5].split(" → ");
-      assertTrue(Integer.parseInt(blocks[1]) <= Integer.parseInt(blocks[0]) + 1, row);
+      assertEquals(blocks[0], blocks[2], row);
     }
+  }
+
+  @Test
+  void theBroadcastCountSeesABroadcastUntilItIsDestroyed() {
+    int before = MemoryGrowth.broadcastBlocks();
+    org.apache.spark.broadcast.Broadcast<double[]> b =
+        SparkTestSession.jsc().broadcast(new double[] {1, 2, 3});
+    assertTrue(MemoryGrowth.broadcastBlocks() > before);
+    b.destroy(true);
+    assertEquals(before, MemoryGrowth.broadcastBlocks());
   }
 
   /** The data rows of the Markdown table whose header starts with {@code header}. */
