@@ -99,6 +99,21 @@ class CliTest {
   }
 
   @Test
+  void aFailedOverwriteLeavesTheOldOutputIntact() throws IOException {
+    Path output = dir.resolve("kept");
+    assertEquals(0, CliRunner.fit(csv, output, "--max-iterations", "3").exitCode());
+    String model = Files.readString(output.resolve("model.json"));
+    Path bad = TestData.write(dir.resolve("bad-for-overwrite.csv"),
+        List.of("id,x1,x2,x3,y", "0,1,2,3,4", "1,1,2,3,?"));
+    CliRunner.Result r = CliRunner.fit(bad, output, "--overwrite");
+    assertEquals(UserError.EXIT_CODE, r.exitCode());
+    assertEquals(model, Files.readString(output.resolve("model.json")));
+    try (var siblings = Files.list(dir)) {
+      assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains("sparkgd-")));
+    }
+  }
+
+  @Test
   void aBadCellNamesTheFileLineAndColumn() {
     Path bad = TestData.write(dir.resolve("bad.csv"),
         List.of("id,x1,x2,x3,y", "0,1,2,3,4", "1,1,2,3,4", "2,1,two,3,4"));
