@@ -28,8 +28,11 @@ final class ProgressLog implements IterationListener {
     double perIteration = r.iteration() == 0 ? Double.NaN : r.elapsedMillis() / r.iteration();
     double rowsPerSecond = r.iteration() == 0 ? Double.NaN : r.rows() / perIteration * 1000;
     double secondsLeft = perIteration * (maxIterations - r.iteration()) / 1000;
-    LOG.info(String.format("iteration %d/%d  cost %.10g  step %.4g  |grad| %.4g  %s rows/s  "
-            + "at most %s left", r.iteration(), maxIterations, r.cost(), r.stepSize(),
+    String gap = Double.isNaN(r.optimalityGap()) ? ""
+        : String.format("  gap %.3g", r.optimalityGap());
+    LOG.info(String.format("%siteration %d/%d  cost %.10g%s  step %.4g  |grad| %.4g  %s rows/s  "
+            + "at most %s left", r.run().isEmpty() ? "" : "[" + r.run() + "] ", r.iteration(),
+        maxIterations, r.cost(), gap, r.stepSize(),
         r.gradientNorm(), Double.isNaN(rowsPerSecond) ? "-" : String.format("%.3g", rowsPerSecond),
         Double.isNaN(secondsLeft) ? "-" : String.format("%.0fs", secondsLeft)));
   }

@@ -29,6 +29,19 @@ final class Summary {
     }
     out.printf("  final cost %.10g (%s, standardized scale)%n", result.finalCost(),
         config.mode().name().equals("BATCH") ? "all rows" : "last mini-batch");
+    if (outcome.reference() != null && outcome.reference().hasOptimum()) {
+      double optimum = outcome.reference().optimalObjective();
+      double gap = result.finalObjective() - optimum;
+      out.printf("  exact optimum %.10g: optimality gap %.3g (relative %.3g)%n", optimum, gap,
+          gap / Math.max(optimum, Double.MIN_NORMAL));
+    }
+    if (outcome.runs().size() > 1) {
+      out.printf("  %d runs fitted together (best: %s):%n", outcome.runs().size(), result.run());
+      for (DescentResult r : outcome.runs()) {
+        out.printf("    %-28s %-15s %6d iterations  final cost %.10g%n", r.run(),
+            r.stopReason().label(), r.updates(), r.finalCost());
+      }
+    }
     for (String warning : outcome.warnings()) {
       out.println("  warning: " + warning);
     }

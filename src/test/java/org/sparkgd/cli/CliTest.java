@@ -167,7 +167,8 @@ class CliTest {
     CliRunner.Result r = CliRunner.fit(csv, output, "--config", conf.toString(),
         "--max-iterations", "4");
     assertEquals(0, r.exitCode(), r.err());
-    assertEquals(0.2, CliRunner.model(output).get("config").get("learning_rate").asDouble(), 0);
+    assertEquals(0.2,
+        CliRunner.model(output).get("config").get("learning_rates").get(0).asDouble(), 0);
     assertEquals(4, CliRunner.model(output).get("iterations").asInt());
   }
 
