@@ -89,6 +89,12 @@ public final class FitJob {
       Penalty penalty = RunPlan.penalty(config);
       ExactReference reference = RunPlan.wantsReference(config)
           ? ExactReference.of(cost.gram(), penalty) : null;
+      Evaluation atOptimum = null;
+      if (reference != null && reference.hasOptimum() && config.mode() == Mode.BATCH) {
+        atOptimum = cost.evaluate(reference.theta(), 0);
+        reference = reference.withMeasuredObjective(
+            atOptimum.cost() + penalty.value(reference.theta()));
+      }
       if (reference != null) {
         LOG.info("Exact reference: optimal objective {}, largest curvature L = {} (safe step "
             + "1/L = {})", reference.optimalObjective(), reference.lipschitz(),
@@ -102,7 +108,7 @@ public final class FitJob {
         checks.add(gradientCheck(cost, start0, "start", config));
       }
       List<DescentResult> results = config.solver() == OptimizerKinds.Solver.NORMAL
-          ? List.of(normalEquations(cost, reference, penalty))
+          ? List.of(normalEquations(cost, reference, penalty, atOptimum))
           : new GradientDescent(settings(config, reference), config.checkpointEvery()).run(
               cost, runs, start0, resumeFrom == null ? null : resumeFrom.state(),
               new ProgressLog(config.maxIterations(), PROGRESS_SECONDS),
@@ -142,9 +148,9 @@ public final class FitJob {
 
   /** The exact solution, evaluated in one pass so its history row holds a measured cost. */
   private static DescentResult normalEquations(DistributedLeastSquares cost,
-      ExactReference reference, Penalty penalty) {
+      ExactReference reference, Penalty penalty, Evaluation measured) {
     double[] theta = reference.theta();
-    Evaluation e = cost.evaluate(theta, 0);
+    Evaluation e = measured != null ? measured : cost.evaluate(theta, 0);
     double objective = e.cost() + penalty.value(theta);
     double[] gradient = penalty.smoothGradient(theta, e.gradient());
     double norm = 0;

@@ -80,6 +80,15 @@ public record ExactReference(double[] theta, double optimalObjective, double lip
     return Math.max(0, (quadratic - 2 * linear + g.yy) / g.n);
   }
 
+  /**
+   * The same reference with the optimal objective measured by a pass over the data at
+   * {@link #theta}: the Gram formula subtracts numbers near Σy²/n ≈ 1 and keeps about 12
+   * digits, a pass keeps them all, so gaps stay meaningful down to 1e-15.
+   */
+  public ExactReference withMeasuredObjective(double objective) {
+    return new ExactReference(theta, objective, lipschitz);
+  }
+
   public boolean hasOptimum() {
     return theta != null;
   }
