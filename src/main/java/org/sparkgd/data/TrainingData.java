@@ -77,20 +77,9 @@ public final class TrainingData implements AutoCloseable {
     }
   }
 
-  /**
-   * One summary per partition, merged on the driver in partition order: Chan's merge is not
-   * associative in floating point, and a fixed order makes the standardization repeat bit for
-   * bit (treeAggregate would merge in the order tasks finish).
-   */
   private static ColumnStatistics statistics(JavaRDD<DataBlock> raw, int numFeatures) {
-    List<ColumnStatistics> partitions = raw.mapPartitions(blocks -> {
-      ColumnStatistics partial = new ColumnStatistics(numFeatures + 1);
-      blocks.forEachRemaining(partial::add);
-      return List.of(partial).iterator();
-    }).collect();
-    ColumnStatistics total = new ColumnStatistics(numFeatures + 1);
-    partitions.forEach(total::merge);
-    return total;
+    return PartitionSummaries.mergeInOrder(raw, () -> new ColumnStatistics(numFeatures + 1),
+        ColumnStatistics::add, ColumnStatistics::merge);
   }
 
   public JavaRDD<DataBlock> blocks() {

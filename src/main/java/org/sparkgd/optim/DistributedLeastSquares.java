@@ -1,10 +1,10 @@
 package org.sparkgd.optim;
 
-import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.sparkgd.data.DataBlock;
+import org.sparkgd.data.PartitionSummaries;
 import org.sparkgd.data.TrainingData;
 
 /**
@@ -44,14 +44,8 @@ public final class DistributedLeastSquares implements CostFunction {
     int d = data.numFeatures();
     jsc.setJobDescription("sparkgd fit: exact reference (Gram matrix)");
     try {
-      List<GramMatrix> partitions = data.blocks().mapPartitions(blocks -> {
-        GramMatrix partial = new GramMatrix(d);
-        blocks.forEachRemaining(partial::add);
-        return List.of(partial).iterator();
-      }).collect();
-      GramMatrix total = new GramMatrix(d);
-      partitions.forEach(total::merge);
-      return total;
+      return PartitionSummaries.mergeInOrder(data.blocks(), () -> new GramMatrix(d),
+          GramMatrix::add, GramMatrix::merge);
     } finally {
       jsc.setJobDescription(null);
     }
