@@ -82,7 +82,8 @@ final class FitCommand implements Callable<Integer> {
   double tolerance;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
-      description = "Seed of the mini-batch sampling: the same seed gives the same history.")
+      description = "Seed of the mini-batch sampling and of the held-out split: the same "
+          + "seed gives the same history.")
   long seed;
 
   @Option(names = "--divergence-factor", paramLabel = "X", defaultValue = "100",
@@ -96,6 +97,11 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--min-partitions", paramLabel = "P", defaultValue = "0",
       description = "Split the input into at least P partitions (0: as it falls).")
   int minPartitions;
+
+  @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0",
+      description = "Hold out about this fraction of the rows, chosen by a hash of each row "
+          + "and --seed, to measure the model on rows it did not see; in [0, 1), 0: none.")
+  double testFraction;
 
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master, e.g. local[4] or spark://host:7077 (default: the one "
@@ -129,7 +135,7 @@ final class FitCommand implements Callable<Integer> {
     return new FitConfig(input, format, Delimiters.parse(delimiter), label,
         features == null ? List.of() : features, output,
         overwrite, mode, batchFraction, learningRate, maxIterations, tolerance, seed,
-        divergenceFactor, treeDepth, minPartitions, master);
+        divergenceFactor, treeDepth, minPartitions, testFraction, master);
   }
 
   private static String divergence(FitOutcome outcome, FitConfig config) {

@@ -9,6 +9,7 @@ import org.sparkgd.data.InputSpec;
  * Everything a fit is run with, validated once; saved in {@code model.json} so a run can be
  * told apart and repeated.
  *
+ * @param testFraction the expected share of rows held out for testing (0: none)
  * @param master the Spark master URL, or null to let spark-submit (or local[*]) decide
  */
 public record FitConfig(
@@ -28,6 +29,7 @@ public record FitConfig(
     double divergenceFactor,
     int treeDepth,
     int minPartitions,
+    double testFraction,
     String master) {
 
   public FitConfig {
@@ -46,6 +48,8 @@ public record FitConfig(
         "--divergence-factor must be > 1, got " + divergenceFactor);
     require(treeDepth >= 1, "--tree-depth must be ≥ 1, got " + treeDepth);
     require(minPartitions >= 0, "--min-partitions must be ≥ 0, got " + minPartitions);
+    require(testFraction >= 0 && testFraction < 1,
+        "--test-fraction must be in [0, 1), got " + testFraction);
   }
 
   private static void require(boolean condition, String message) {
@@ -60,6 +64,11 @@ public record FitConfig(
 
   /** The mini-batch fraction, or null in batch mode. */
   public Double samplingFraction() {
-    return mode == Mode.MINIBATCH ? batchFraction : null;
+    return descentOptions().samplingFraction();
+  }
+
+  public DescentOptions descentOptions() {
+    return new DescentOptions(mode, batchFraction, learningRate, maxIterations, tolerance, seed,
+        divergenceFactor, treeDepth);
   }
 }

@@ -32,6 +32,7 @@ public final class DistributedLeastSquares implements CostFunction {
 
   @Override
   public Evaluation evaluate(double[] theta, long iteration) {
+    String previousDescription = jsc.getLocalProperty("spark.job.description");
     jsc.setJobDescription("sparkgd fit: iteration " + iteration + "/" + maxIterations);
     Broadcast<double[]> broadcast = jsc.broadcast(theta.clone());
     try {
@@ -45,7 +46,7 @@ public final class DistributedLeastSquares implements CostFunction {
           .evaluation();
     } finally {
       broadcast.destroy();
-      jsc.setJobDescription(null);
+      jsc.setJobDescription(previousDescription);
     }
   }
 }

@@ -1,8 +1,10 @@
 package org.sparkgd.output;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +15,7 @@ import org.apache.hadoop.fs.Path;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.data.Standardization;
 import org.sparkgd.model.LinearModel;
+import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.DescentResult;
 
 /** Writes {@code model.json}: the coefficients on both scales, how the fit ended, and its config. */
@@ -28,6 +31,24 @@ public final class ModelWriter {
       int partitions, FitConfig config, List<String> warnings, String sparkVersion) {
     ObjectNode root = JSON.createObjectNode();
     root.put("format_version", FORMAT_VERSION);
+    putModel(root, model);
+    root.put("mode", config.mode().name().toLowerCase());
+    root.put("rows", rows);
+    root.put("partitions", partitions);
+    root.put("iterations", result.updates());
+    root.put("final_cost", result.finalCost());
+    root.put("stop_reason", result.stopReason().label());
+    root.set("warnings", JSON.valueToTree(warnings));
+    root.set("config", JSON.valueToTree(config));
+    root.put("spark_version", sparkVersion);
+    return root;
+  }
+
+  /**
+   * The model itself, all that {@link ModelReader} needs to rebuild it: label, features, the
+   * coefficients on both scales, the standardization and the constant features.
+   */
+  public static ObjectNode putModel(ObjectNode root, LinearModel model) {
     root.put("label", model.label());
     root.set("features", JSON.valueToTree(model.features()));
     root.put("intercept", model.intercept());
@@ -46,16 +67,40 @@ public final class ModelWriter {
       constant.add(model.features().get(j));
     }
     root.set("constant_features", JSON.valueToTree(constant));
-    root.put("mode", config.mode().name().toLowerCase());
-    root.put("rows", rows);
-    root.put("partitions", partitions);
-    root.put("iterations", result.updates());
-    root.put("final_cost", result.finalCost());
-    root.put("stop_reason", result.stopReason().label());
-    root.set("warnings", JSON.valueToTree(warnings));
-    root.set("config", JSON.valueToTree(config));
-    root.put("spark_version", sparkVersion);
     return root;
+  }
+
+  /**
+   * {@code metrics}: RMSE, MAE and R² on the original scale for the training rows and, when
+   * rows were held out, the test rows ({@code test} is null otherwise). An undefined R² (the
+   * rows' label does not vary) is null.
+   */
+  public static void putMetrics(ObjectNode root, RegressionMetrics training,
+      RegressionMetrics test) {
+    ObjectNode metrics = root.putObject("metrics");
+    metrics.put("scale", "original");
+    metrics.set("training", metricsJson(training));
+    metrics.set("test", metricsJson(test));
+  }
+
+  private static JsonNode metricsJson(RegressionMetrics m) {
+    if (m == null) {
+      return NullNode.getInstance();
+    }
+    ObjectNode node = JSON.createObjectNode();
+    node.put("rows", m.rows());
+    putFinite(node, "rmse", m.rmse());
+    putFinite(node, "mae", m.mae());
+    putFinite(node, "r2", m.r2());
+    return node;
+  }
+
+  private static void putFinite(ObjectNode node, String name, double value) {
+    if (Double.isFinite(value)) {
+      node.put(name, value);
+    } else {
+      node.putNull(name);
+    }
   }
 
   public static void write(FileSystem fs, Path file, ObjectNode json) throws IOException {
