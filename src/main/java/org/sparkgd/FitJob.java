@@ -1,6 +1,7 @@
 package org.sparkgd;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.AWTError;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,11 @@ import org.sparkgd.optim.DescentResult;
 import org.sparkgd.optim.DescentSettings;
 import org.sparkgd.optim.DistributedLeastSquares;
 import org.sparkgd.optim.GradientDescent;
+import org.sparkgd.output.Charts;
 import org.sparkgd.output.HistoryWriter;
 import org.sparkgd.output.ModelWriter;
 import org.sparkgd.output.OutputCommitter;
+import org.sparkgd.output.PlotWriter;
 
 /**
  * One fit, from input to committed outputs: read, hold out, standardize and cache, descend,
@@ -136,6 +139,28 @@ public final class FitJob {
     return warnings;
   }
 
+  /**
+   * The cost and coefficient plots, into the staging folder. A plot that cannot be drawn (no
+   * fonts on a bare server, say) is a warning: the history and the model are what matter.
+   */
+  private static List<String> plots(OutputCommitter committer, FitConfig config, FitResult fit,
+      long rows) throws IOException {
+    DescentResult result = fit.result();
+    Charts.Run run = Charts.run(config.features(), config.mode().name().toLowerCase(),
+        config.learningRate(), rows, result.stopReason().label(), result.updates(),
+        result.history());
+    try {
+      return PlotWriter.write(committer.fileSystem(), committer.staging(),
+          Charts.formula(config.label(), config.features()), List.of(run), false,
+          PlotWriter.WIDTH, PlotWriter.HEIGHT);
+    } catch (RuntimeException | LinkageError | AWTError e) {
+      LOG.warn("The plots could not be drawn ({}); the history and the model are written",
+          e.toString());
+      LOG.debug("Plotting failed", e);
+      return List.of();
+    }
+  }
+
   /** Writes everything into the staging folder and commits it; returns what was written. */
   private static List<String> write(SparkSession spark, OutputCommitter committer,
       FitConfig config, FitResult fit, RegressionMetrics test, TrainingData data,
@@ -151,6 +176,7 @@ public final class FitJob {
       ModelWriter.putMetrics(json, fit.training(), test);
       ModelWriter.write(committer.fileSystem(), new Path(staging, "model.json"), json);
       files.add("model.json");
+      files.addAll(plots(committer, config, fit, data.rows()));
       committer.commit();
       LOG.info("Wrote {}", config.output());
       return files;
