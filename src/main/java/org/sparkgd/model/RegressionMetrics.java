@@ -8,7 +8,8 @@ import java.io.Serializable;
  * Spark's {@code RegressionEvaluator} and scikit-learn's {@code r2_score}). R² is NaN when the
  * rows' label does not vary.
  */
-public record RegressionMetrics(long rows, double rmse, double mae, double r2) {
+public record RegressionMetrics(long rows, double rmse, double mae, double r2)
+    implements Serializable {
 
   /**
    * The additive sums the metrics come from, for one partition or several merged: residuals
