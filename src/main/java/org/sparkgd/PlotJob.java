@@ -114,7 +114,7 @@ public final class PlotJob {
       Charts.Run run = runs.get(k);
       String name = repeated.contains(run.name())
           ? run.name() + " (" + new Path(paths.get(k)).getName() + ")" : run.name();
-      named.add(new Charts.Run(name, run.settings(), run.terms(), run.history()));
+      named.add(run.named(name));
     }
     return named;
   }

@@ -4,8 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -40,11 +40,18 @@ public final class Charts {
    * One descent's history.
    *
    * @param name its legend entry, e.g. "α = 0.1"
+   * @param setup what runs compared on one chart share: "batch gradient descent, 5000 rows"
    * @param settings one line on how it was run, for the subtitle
    * @param terms the names of θ's entries: "(intercept)", then the features
    */
-  public record Run(String name, String settings, List<String> terms,
-      List<IterationRecord> history) {}
+  public record Run(String name, String setup, String settings, List<String> terms,
+      List<IterationRecord> history) {
+
+    /** The same run under another legend name. */
+    public Run named(String newName) {
+      return new Run(newName, setup, settings, terms, history);
+    }
+  }
 
   /**
    * A run named by its learning rate, its terms "(intercept)" and the features.
@@ -53,11 +60,13 @@ public final class Charts {
    */
   public static Run run(List<String> features, String mode, double learningRate, long rows,
       String stopReason, long iterations, List<IterationRecord> history) {
-    List<String> terms = new java.util.ArrayList<>();
+    List<String> terms = new ArrayList<>();
     terms.add("(intercept)");
     terms.addAll(features);
-    return new Run("α = " + number(learningRate),
-        settings(mode, learningRate, rows, stopReason, iterations), terms, history);
+    String setup = (mode.equals("minibatch") ? "mini-batch" : mode) + " gradient descent"
+        + (rows < 0 ? "" : ", " + rows + " rows");
+    return new Run("α = " + number(learningRate), setup,
+        settings(setup, learningRate, stopReason, iterations), terms, history);
   }
 
   /** "y ~ x1 + x2". */
@@ -65,12 +74,8 @@ public final class Charts {
     return label + " ~ " + String.join(" + ", features);
   }
 
-  /**
-   * "batch gradient descent, α = 0.1, 5000 rows, converged after 97 iterations".
-   *
-   * @param rows the training rows, or a negative number when not known
-   */
-  static String settings(String mode, double learningRate, long rows, String stopReason,
+  /** "batch gradient descent, 5000 rows, α = 0.1, converged after 97 iterations". */
+  private static String settings(String setup, double learningRate, String stopReason,
       long iterations) {
     String stop = stopReason == null ? iterations + " iterations" : switch (stopReason) {
       case "converged" -> "converged after " + iterations + " iterations";
@@ -78,9 +83,7 @@ public final class Charts {
       case "max_iterations" -> iterations + " iterations (the maximum)";
       default -> stopReason + " after " + iterations + " iterations";
     };
-    return String.format(Locale.ROOT, "%s gradient descent, α = %s, %s%s",
-        mode.equals("minibatch") ? "mini-batch" : mode, number(learningRate),
-        rows < 0 ? "" : rows + " rows, ", stop);
+    return setup + ", α = " + number(learningRate) + ", " + stop;
   }
 
   /** @param model what was fitted, e.g. "sales ~ TV + radio + newspaper" */
@@ -98,7 +101,7 @@ public final class Charts {
     XYPlot plot = new XYPlot(lines, axis("iteration", false), axis(COST_LABEL, logScale),
         renderer(runs.size(), true));
     String subtitle = runs.size() == 1 ? runs.get(0).settings()
-        : runs.size() + " runs; " + runs.get(0).settings().replaceFirst(", α = [^,]*", "");
+        : runs.get(0).setup() + "; one line per run";
     return chart("Cost vs iterations: " + model, subtitle, plot, runs.size() > 1);
   }
 
@@ -196,7 +199,7 @@ public final class Charts {
       return history;
     }
     int step = (history.size() + MAX_POINTS - 2) / (MAX_POINTS - 1);
-    List<IterationRecord> kept = new java.util.ArrayList<>();
+    List<IterationRecord> kept = new ArrayList<>();
     for (int i = 0; i < history.size() - 1; i += step) {
       kept.add(history.get(i));
     }

@@ -97,8 +97,9 @@ class ChartsTest {
 
   @Test
   void theSubtitleSaysHowTheRunWent() {
-    assertEquals("batch gradient descent, α = 0.1, 100 rows, 40 iterations (the maximum)",
+    assertEquals("batch gradient descent, 100 rows, α = 0.1, 40 iterations (the maximum)",
         run(0.1).settings());
+    assertEquals("batch gradient descent, 100 rows", run(0.1).setup());
     assertEquals("α = 0.1", run(0.1).name());
     assertEquals(List.of("(intercept)", "x"), run(0.1).terms());
   }
