@@ -34,6 +34,13 @@ public final class Charts {
   private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
   private static final String COST_LABEL = "cost J(θ), standardized scale";
 
+  static {
+    // Render off-screen: a driver on a server has no display. Must be set before AWT starts.
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
   private Charts() {}
 
   /**

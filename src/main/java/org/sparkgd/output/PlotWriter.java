@@ -16,13 +16,6 @@ public final class PlotWriter {
   public static final String COST_FILE = "cost.png";
   public static final String COEFFICIENTS_FILE = "coefficients.png";
 
-  static {
-    // Render off-screen: a driver on a server has no display. Must be set before AWT starts.
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
-
   private PlotWriter() {}
 
   /**
