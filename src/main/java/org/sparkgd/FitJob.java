@@ -1,6 +1,7 @@
 package org.sparkgd;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.AWTError;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,15 +11,20 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.config.Mode;
 import org.sparkgd.config.OptimizerKinds;
 import org.sparkgd.config.RunPlan;
 import org.sparkgd.data.ColumnSelection;
+import org.sparkgd.data.HoldOutSplit;
 import org.sparkgd.data.InputFiles;
 import org.sparkgd.data.Standardization;
 import org.sparkgd.data.TrainingData;
 import org.sparkgd.model.LinearModel;
+import org.sparkgd.model.ModelMetrics;
+import org.sparkgd.model.RegressionMetrics;
+import org.sparkgd.optim.Checkpoints;
 import org.sparkgd.optim.ConvergenceChecker;
 import org.sparkgd.optim.DescentResult;
 import org.sparkgd.optim.DescentSettings;
@@ -32,12 +38,17 @@ import org.sparkgd.optim.IterationRecord;
 import org.sparkgd.optim.Penalty;
 import org.sparkgd.optim.RunSettings;
 import org.sparkgd.optim.StopReason;
+import org.sparkgd.output.Charts;
 import org.sparkgd.output.CheckpointStore;
 import org.sparkgd.output.HistoryWriter;
 import org.sparkgd.output.ModelWriter;
 import org.sparkgd.output.OutputCommitter;
+import org.sparkgd.output.PlotWriter;
 
-/** One fit, from input to committed outputs: read, standardize and cache, descend, write. */
+/**
+ * One fit, from input to committed outputs: read, hold out, standardize and cache, descend,
+ * measure, write. {@link #fit} is the part shared with the Spark ML estimator.
+ */
 public final class FitJob {
   private static final Logger LOG = LoggerFactory.getLogger(FitJob.class);
   private static final double PROGRESS_SECONDS = 5;
@@ -79,18 +90,66 @@ public final class FitJob {
         String.join(" + ", config.features()), config.input(),
         config.mode().name().toLowerCase());
     LOG.debug("Configuration: {}", config);
-    try (TrainingData data = TrainingData.load(spark, config.inputSpec(), files)) {
-      List<String> warnings = warnings(data, config);
+    HoldOutSplit split = config.testFraction() > 0
+        ? new HoldOutSplit(config.testFraction(), config.seed()) : null;
+    try (JobGroup group = JobGroup.open(spark.sparkContext(),
+            "sparkgd fit: reading and caching " + config.input());
+        TrainingData data = TrainingData.load(spark, config.inputSpec(), files, split)) {
+      List<String> extraWarnings = new ArrayList<>();
+      if (split != null) {
+        LOG.info("{} rows held out for testing (--test-fraction {}, --seed {})",
+            data.testRows(), split.fraction(), split.seed());
+        if (data.testRows() == 0) {
+          extraWarnings.add("--test-fraction " + split.fraction() + " held out no rows: there "
+              + "are no test metrics");
+        }
+      }
+      FitResult fit = fit(data, config.label(), config.features(), config.descentOptions(),
+          resumeFrom == null ? null : resumeFrom.state(), config.checkpointEvery(),
+          state -> checkpoints.save(config, fingerprint, state), extraWarnings);
+      RegressionMetrics test = null;
+      if (data.testRows() > 0) {
+        group.describe("sparkgd fit: test metrics");
+        test = ModelMetrics.onOriginal(data.testBlocks(), fit.model());
+        LOG.info("Test metrics ({} rows, original scale): {}", test.rows(), describe(test));
+      }
+      group.describe("sparkgd fit: writing " + config.output());
+      List<String> written = write(spark, committer, config, fit, test, data);
+      checkpoints.delete();
+      return new FitOutcome(config, fit, data.rows(), test, written,
+          (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  /**
+   * The descent on prepared rows, then the training metrics: the one fitting path of the
+   * command line and of {@code org.sparkgd.ml.GradientDescentRegressor}.
+   */
+  public static FitResult fit(TrainingData data, String label, List<String> features,
+      DescentOptions options) {
+    return fit(data, label, features, options, null, 0, Checkpoints.NONE, List.of());
+  }
+
+  /**
+   * @param resumeFrom the descent's state to continue from (a checkpoint), or null
+   * @param moreWarnings warnings found before the fit (they come first)
+   */
+  static FitResult fit(TrainingData data, String label, List<String> features,
+      DescentOptions options, DescentState resumeFrom, long checkpointEvery,
+      Checkpoints checkpoints, List<String> moreWarnings) {
+    try (JobGroup group = JobGroup.open(data.blocks().context(), "sparkgd fit: descent")) {
+      List<String> warnings = new ArrayList<>(moreWarnings);
+      warnings.addAll(warnings(data, label, features));
       warnings.forEach(LOG::warn);
       LOG.info("{} rows cached in {} partitions", data.rows(),
           data.blocks().getNumPartitions());
-      DistributedLeastSquares cost = new DistributedLeastSquares(data, config.treeDepth(),
-          config.samplingFraction(), config.seed(), config.maxIterations());
-      Penalty penalty = RunPlan.penalty(config);
-      ExactReference reference = RunPlan.wantsReference(config)
+      DistributedLeastSquares cost = new DistributedLeastSquares(data, options.treeDepth(),
+          options.samplingFraction(), options.seed(), options.maxIterations());
+      Penalty penalty = RunPlan.penalty(options);
+      ExactReference reference = RunPlan.wantsReference(options, features.size())
           ? ExactReference.of(cost.gram(), penalty) : null;
       Evaluation atOptimum = null;
-      if (reference != null && reference.hasOptimum() && config.mode() == Mode.BATCH) {
+      if (reference != null && reference.hasOptimum() && options.mode() == Mode.BATCH) {
         atOptimum = cost.evaluate(reference.theta(), 0);
         reference = reference.withMeasuredObjective(
             atOptimum.cost() + penalty.value(reference.theta()));
@@ -100,34 +159,40 @@ public final class FitJob {
             + "1/L = {})", reference.optimalObjective(), reference.lipschitz(),
             reference.safeStep());
       }
-      List<RunSettings> runs = RunPlan.runs(config, reference);
+      List<RunSettings> runs = RunPlan.runs(options, reference);
       runs.forEach(r -> LOG.info("Run {}", r));
-      double[] start0 = new double[config.features().size() + 1];
+      double[] start0 = new double[features.size() + 1];
       List<Double> checks = new ArrayList<>();
-      if (config.gradientCheck()) {
-        checks.add(gradientCheck(cost, start0, "start", config));
+      if (options.gradientCheck()) {
+        checks.add(gradientCheck(cost, start0, "start", options));
       }
-      List<DescentResult> results = config.solver() == OptimizerKinds.Solver.NORMAL
+      List<DescentResult> results = options.solver() == OptimizerKinds.Solver.NORMAL
           ? List.of(normalEquations(cost, reference, penalty, atOptimum))
-          : new GradientDescent(settings(config, reference), config.checkpointEvery()).run(
-              cost, runs, start0, resumeFrom == null ? null : resumeFrom.state(),
-              new ProgressLog(config.maxIterations(), PROGRESS_SECONDS),
-              state -> checkpoints.save(config, fingerprint, state));
+          : new GradientDescent(settings(options, reference), checkpointEvery).run(cost, runs,
+              start0, resumeFrom, new ProgressLog(options.maxIterations(), PROGRESS_SECONDS),
+              checkpoints);
       DescentResult best = best(results);
-      if (config.gradientCheck()) {
-        checks.add(gradientCheck(cost, best.theta(), "end", config));
+      LOG.info("Descent stopped: {} after {} iterations, cost {}", best.stopReason().label(),
+          best.updates(), best.finalCost());
+      if (options.gradientCheck()) {
+        checks.add(gradientCheck(cost, best.theta(), "end", options));
       }
-      LinearModel model = new LinearModel(config.label(), config.features(),
-          data.standardization(), best.theta());
-      FitOutcome outcome = new FitOutcome(config, model, best, results, reference, data.rows(),
-          warnings, (System.nanoTime() - start) / 1e9);
-      write(spark, committer, outcome, data, checks);
-      checkpoints.delete();
-      return outcome;
+      LinearModel model = new LinearModel(label, features, data.standardization(),
+          best.theta());
+      group.describe("sparkgd fit: training metrics");
+      RegressionMetrics training = ModelMetrics.onStandardized(data.blocks(), model);
+      LOG.info("Training metrics ({} rows, original scale): {}", training.rows(),
+          describe(training));
+      return new FitResult(model, best, results, reference, warnings, training, checks);
     }
   }
 
-  static DescentSettings settings(FitConfig config, ExactReference reference) {
+  private static String describe(RegressionMetrics m) {
+    return String.format(java.util.Locale.ROOT, "RMSE %.6g, MAE %.6g, R² %.6g", m.rmse(),
+        m.mae(), m.r2());
+  }
+
+  static DescentSettings settings(DescentOptions config, ExactReference reference) {
     ConvergenceChecker convergence = config.mode() == Mode.BATCH
         ? ConvergenceChecker.relativeCostChange(config.tolerance())
         : ConvergenceChecker.relativeParameterChange(config.tolerance());
@@ -165,7 +230,7 @@ public final class FitJob {
   }
 
   private static double gradientCheck(DistributedLeastSquares cost, double[] theta,
-      String where, FitConfig config) {
+      String where, DescentOptions config) {
     double difference = GradientCheck.maxRelativeDifference(cost, theta, 0);
     LOG.info("Gradient check at the {}: largest relative difference between the analytic and "
         + "the central-difference gradient {}", where, difference);
@@ -176,7 +241,8 @@ public final class FitJob {
     return difference;
   }
 
-  private static List<String> warnings(TrainingData data, FitConfig config) {
+  private static List<String> warnings(TrainingData data, String label,
+      List<String> features) {
     List<String> warnings = new ArrayList<>();
     if (data.skipped().count() > 0) {
       warnings.add(data.skipped().count() + " bad input rows skipped, e.g. "
@@ -184,35 +250,64 @@ public final class FitJob {
     }
     Standardization s = data.standardization();
     for (int j : s.constantFeatures()) {
-      warnings.add("feature '" + config.features().get(j) + "' has the same value ("
+      warnings.add("feature '" + features.get(j) + "' has the same value ("
           + s.featureMeans()[j] + ") in every row: its coefficient is fixed at 0");
     }
     if (s.constantLabel()) {
-      warnings.add("label '" + config.label() + "' has the same value (" + s.labelMean()
+      warnings.add("label '" + label + "' has the same value (" + s.labelMean()
           + ") in every row: the model is that constant");
     }
-    if (data.rows() <= config.features().size()) {
-      warnings.add(data.rows() + " rows for " + config.features().size() + " features: the "
+    if (data.rows() <= features.size()) {
+      warnings.add(data.rows() + " rows for " + features.size() + " features: the "
           + "least-squares solution is not unique; gradient descent from 0 finds the one of "
           + "smallest norm");
     }
     return warnings;
   }
 
-  private static void write(SparkSession spark, OutputCommitter committer, FitOutcome outcome,
-      TrainingData data, List<Double> gradientChecks) {
-    FitConfig config = outcome.config();
+  /**
+   * The cost and coefficient plots, into the staging folder: one cost line per run. A plot that
+   * cannot be drawn (no fonts on a bare server, say) is a warning: the history and the model are
+   * what matter.
+   */
+  private static List<String> plots(OutputCommitter committer, FitConfig config, FitResult fit,
+      long rows) throws IOException {
+    List<Charts.Run> runs = new ArrayList<>();
+    for (DescentResult r : fit.runs()) {
+      runs.add(Charts.run(r.run(), config.features(), config.mode().name().toLowerCase(), rows,
+          r.settings(), r.stopReason().label(), r.updates(), r.history()));
+    }
+    try {
+      return PlotWriter.write(committer.fileSystem(), committer.staging(),
+          Charts.formula(config.label(), config.features()), runs, false, PlotWriter.WIDTH,
+          PlotWriter.HEIGHT);
+    } catch (RuntimeException | LinkageError | AWTError e) {
+      LOG.warn("The plots could not be drawn ({}); the history and the model are written",
+          e.toString());
+      LOG.debug("Plotting failed", e);
+      return List.of();
+    }
+  }
+
+  /** Writes everything into the staging folder and commits it; returns what was written. */
+  private static List<String> write(SparkSession spark, OutputCommitter committer,
+      FitConfig config, FitResult fit, RegressionMetrics test, TrainingData data) {
     Path staging = committer.staging();
     try {
+      List<String> files = new ArrayList<>();
       List<IterationRecord> history = new ArrayList<>();
-      outcome.runs().forEach(r -> history.addAll(r.history()));
+      fit.runs().forEach(r -> history.addAll(r.history()));
       HistoryWriter.write(spark, history, config.mode() == Mode.BATCH ? "full" : "batch",
           new Path(staging, "history").toString());
-      ObjectNode json = ModelWriter.toJson(outcome, data.blocks().getNumPartitions(),
-          data.skipped(), gradientChecks, spark.version());
+      files.add("history");
+      ObjectNode json = ModelWriter.toJson(config, fit, test, data.rows(),
+          data.blocks().getNumPartitions(), data.skipped(), spark.version());
       ModelWriter.write(committer.fileSystem(), new Path(staging, "model.json"), json);
+      files.add("model.json");
+      files.addAll(plots(committer, config, fit, data.rows()));
       committer.commit();
       LOG.info("Wrote {}", config.output());
+      return files;
     } catch (IOException e) {
       committer.abort();
       throw new OutputCommitter.UncheckedOutputException(

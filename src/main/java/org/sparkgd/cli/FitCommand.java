@@ -178,7 +178,8 @@ final class FitCommand implements Callable<Integer> {
   double tolerance;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
-      description = "Seed of the mini-batch sampling: the same seed gives the same history.")
+      description = "Seed of the mini-batch sampling and of the held-out split: the same "
+          + "seed gives the same history.")
   long seed;
 
   @Option(names = "--divergence-factor", paramLabel = "X", defaultValue = "100",
@@ -192,6 +193,11 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--min-partitions", paramLabel = "P", defaultValue = "0",
       description = "Split the input into at least P partitions (0: as it falls).")
   int minPartitions;
+
+  @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0",
+      description = "Hold out about this fraction of the rows, chosen by a hash of each row "
+          + "and --seed, to measure the model on rows it did not see; in [0, 1), 0: none.")
+  double testFraction;
 
   @Option(names = "--on-bad-rows", paramLabel = "POLICY", defaultValue = "fail",
       description = "fail: stop at the first row with a missing, empty or non-numeric cell, "
@@ -264,7 +270,7 @@ final class FitCommand implements Callable<Integer> {
         choice("--solver", solver, OptimizerKinds.Solver.class),
         choice("--reference", reference, OptimizerKinds.Reference.class), gradientCheck,
         gradientCheckTolerance, maxIterations, tolerance, seed, divergenceFactor, treeDepth,
-        minPartitions, onBadRows, checkpointEvery, master);
+        minPartitions, onBadRows, checkpointEvery, testFraction, master);
   }
 
   private List<Double> learningRates() {

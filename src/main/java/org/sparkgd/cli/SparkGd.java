@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sparkgd", mixinStandardHelpOptions = true,
     versionProvider = SparkGd.Version.class,
     description = "Linear regression by batch and mini-batch gradient descent on Apache Spark.",
-    subcommands = {FitCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {FitCommand.class, PredictCommand.class, PlotCommand.class,
+        GenerateCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 internal error, 2 bad command line or option, "
         + "3 bad input or output, 4 the fit diverged."})
 public final class SparkGd implements Runnable {

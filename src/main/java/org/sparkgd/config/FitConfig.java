@@ -10,9 +10,11 @@ import org.sparkgd.data.InputSpec;
  * Everything a fit is run with, validated once; saved in {@code model.json} so a run can be
  * told apart and repeated.
  *
- * @param learningRates one run per rate (a sweep); empty: the safe step 1/L of the exact
- *     reference
+ * <p>The descent's own options are checked by {@link DescentOptions}, which
+ * {@link #descentOptions()} builds.
+ *
  * @param checkpointEvery save the descent's state every this many passes (0: never)
+ * @param testFraction the expected share of rows held out for testing (0: none)
  * @param master the Spark master URL, or null to let spark-submit (or local[*]) decide
  */
 public record FitConfig(
@@ -54,6 +56,7 @@ public record FitConfig(
     int minPartitions,
     BadRowPolicy onBadRows,
     int checkpointEvery,
+    double testFraction,
     String master) {
 
   public FitConfig {
@@ -64,52 +67,18 @@ public record FitConfig(
     require(input != null && !input.isBlank(), "--input is required");
     require(output != null && !output.isBlank(), "--output is required");
     require(label != null && !label.isBlank(), "--label is required");
-    require(batchFraction > 0 && batchFraction <= 1,
-        "--batch-fraction must be in (0, 1], got " + batchFraction);
-    for (double rate : learningRates) {
-      require(rate > 0 && Double.isFinite(rate),
-          "--learning-rate must be positive numbers (or auto), got " + rate);
-    }
-    for (double s : lineSearchSteps) {
-      require(s > 0 && Double.isFinite(s), "--line-search-steps must be positive, got " + s);
-    }
-    require(!lineSearchSteps.isEmpty(), "--line-search-steps names no step");
-    require(!updates.isEmpty(), "--update names no rule");
-    require(powerT > 0, "--power-t must be > 0, got " + powerT);
-    require(decayFactor > 0 && decayFactor <= 1, "--decay-factor must be in (0, 1], got "
-        + decayFactor);
-    require(decayEvery >= 1, "--decay-every must be ≥ 1, got " + decayEvery);
-    require(adaptiveFactor > 0 && adaptiveFactor < 1, "--adaptive-factor must be in (0, 1), got "
-        + adaptiveFactor);
-    require(patience >= 1, "--patience must be ≥ 1, got " + patience);
-    require(momentum >= 0 && momentum < 1, "--momentum must be in [0, 1), got " + momentum);
-    require(adamBeta1 >= 0 && adamBeta1 < 1 && adamBeta2 >= 0 && adamBeta2 < 1,
-        "--adam-beta1 and --adam-beta2 must be in [0, 1)");
-    require(adamEpsilon > 0, "--adam-epsilon must be > 0, got " + adamEpsilon);
-    require(lambda >= 0 && Double.isFinite(lambda), "--lambda must be ≥ 0, got " + lambda);
-    require(l1Ratio >= 0 && l1Ratio <= 1, "--l1-ratio must be in [0, 1], got " + l1Ratio);
-    require(penalty == OptimizerKinds.PenaltyKind.NONE || lambda > 0,
-        "--penalty " + penalty.name().toLowerCase().replace('_', '-') + " needs --lambda > 0");
-    require(gradientCheckTolerance > 0, "--gradient-check-tolerance must be > 0");
-    boolean searching = step != OptimizerKinds.Step.SCHEDULE
-        || schedule == OptimizerKinds.Schedule.ADAPTIVE;
-    require(!searching || updates.equals(List.of(OptimizerKinds.Update.PLAIN)),
-        "line search, backtracking and the adaptive schedule work with --update plain only");
-    require(solver != OptimizerKinds.Solver.NORMAL || (penalty != OptimizerKinds.PenaltyKind.L1
-        && penalty != OptimizerKinds.PenaltyKind.ELASTIC_NET),
-        "--solver normal solves least squares with no penalty or L2 only");
-    require(solver != OptimizerKinds.Solver.NORMAL || reference != OptimizerKinds.Reference.OFF,
-        "--solver normal needs the exact reference (--reference auto or on)");
-    require(maxIterations >= 0, "--max-iterations must be ≥ 0, got " + maxIterations);
-    require(tolerance >= 0 && Double.isFinite(tolerance),
-        "--tolerance must be ≥ 0 (0 disables it), got " + tolerance);
-    require(divergenceFactor > 1 && Double.isFinite(divergenceFactor),
-        "--divergence-factor must be > 1, got " + divergenceFactor);
-    require(treeDepth >= 1, "--tree-depth must be ≥ 1, got " + treeDepth);
     require(minPartitions >= 0, "--min-partitions must be ≥ 0, got " + minPartitions);
     require(onBadRows != null, "--on-bad-rows must be fail or skip");
     require(checkpointEvery >= 0, "--checkpoint-every must be ≥ 0 (0: no checkpoints), got "
         + checkpointEvery);
+    require(testFraction >= 0 && testFraction < 1,
+        "--test-fraction must be in [0, 1), got " + testFraction);
+    // The descent's own options are checked by building them.
+    new DescentOptions(mode, batchFraction, learningRates, schedule, powerT, decayFactor,
+        decayEvery, adaptiveFactor, patience, step, lineSearchSteps, updates, momentum,
+        adamBeta1, adamBeta2, adamEpsilon, penalty, lambda, l1Ratio, solver, reference,
+        gradientCheck, gradientCheckTolerance, maxIterations, tolerance, seed, divergenceFactor,
+        treeDepth);
   }
 
   private static void require(boolean condition, String message) {
@@ -123,8 +92,11 @@ public record FitConfig(
         onBadRows);
   }
 
-  /** The mini-batch fraction, or null in batch mode. */
-  public Double samplingFraction() {
-    return mode == Mode.MINIBATCH ? batchFraction : null;
+  public DescentOptions descentOptions() {
+    return new DescentOptions(mode, batchFraction, learningRates, schedule, powerT, decayFactor,
+        decayEvery, adaptiveFactor, patience, step, lineSearchSteps, updates, momentum,
+        adamBeta1, adamBeta2, adamEpsilon, penalty, lambda, l1Ratio, solver, reference,
+        gradientCheck, gradientCheckTolerance, maxIterations, tolerance, seed, divergenceFactor,
+        treeDepth);
   }
 }

@@ -16,7 +16,7 @@ public final class RunPlan {
 
   private RunPlan() {}
 
-  public static Penalty penalty(FitConfig c) {
+  public static Penalty penalty(DescentOptions c) {
     return switch (c.penalty()) {
       case NONE -> Penalty.NONE;
       case L2 -> new Penalty(c.lambda(), 0);
@@ -26,18 +26,18 @@ public final class RunPlan {
   }
 
   /** Whether the fit computes the exact reference (one extra pass over the data). */
-  public static boolean wantsReference(FitConfig c) {
+  public static boolean wantsReference(DescentOptions c, int numFeatures) {
     return switch (c.reference()) {
       case ON -> true;
       case OFF -> false;
-      case AUTO -> c.features().size() <= 200;
+      case AUTO -> numFeatures <= 200;
     };
   }
 
   /**
    * @param reference the exact reference, or null when not computed
    */
-  public static List<RunSettings> runs(FitConfig c, ExactReference reference) {
+  public static List<RunSettings> runs(DescentOptions c, ExactReference reference) {
     List<RunSettings> runs = new ArrayList<>();
     boolean sweepUpdates = c.updates().size() > 1;
     for (OptimizerKinds.Update update : c.updates()) {
@@ -57,19 +57,20 @@ public final class RunPlan {
     return runs;
   }
 
-  private static double defaultRate(FitConfig c, OptimizerKinds.Update update,
+  private static double defaultRate(DescentOptions c, OptimizerKinds.Update update,
       ExactReference reference) {
     if (update == OptimizerKinds.Update.ADAM) {
       return ADAM_DEFAULT_RATE;
     }
     if (reference == null) {
-      throw UserError.usage("--learning-rate auto needs the exact reference, which is off for "
-          + c.features().size() + " features: give --learning-rate or --reference on");
+      throw UserError.usage("--learning-rate auto needs the exact reference, which is off ("
+          + "--reference " + c.reference().name().toLowerCase() + ", over 200 features for "
+          + "auto): give --learning-rate or --reference on");
     }
     return reference.safeStep();
   }
 
-  private static StepMode stepMode(FitConfig c) {
+  private static StepMode stepMode(DescentOptions c) {
     if (c.schedule() == OptimizerKinds.Schedule.ADAPTIVE) {
       return StepMode.ADAPTIVE;
     }
@@ -80,7 +81,7 @@ public final class RunPlan {
     };
   }
 
-  private static LearningRateSchedule schedule(FitConfig c, double rate) {
+  private static LearningRateSchedule schedule(DescentOptions c, double rate) {
     return switch (c.schedule()) {
       case CONSTANT, ADAPTIVE -> LearningRateSchedule.constant(rate);
       case INVERSE_SQRT -> LearningRateSchedule.inverseSqrt(rate);

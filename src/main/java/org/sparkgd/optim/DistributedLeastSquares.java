@@ -42,18 +42,20 @@ public final class DistributedLeastSquares implements CostFunction {
    */
   public GramMatrix gram() {
     int d = data.numFeatures();
+    String previousDescription = jsc.getLocalProperty("spark.job.description");
     jsc.setJobDescription("sparkgd fit: exact reference (Gram matrix)");
     try {
       return PartitionSummaries.mergeInOrder(data.blocks(), () -> new GramMatrix(d),
           GramMatrix::add, GramMatrix::merge);
     } finally {
-      jsc.setJobDescription(null);
+      jsc.setJobDescription(previousDescription);
     }
   }
 
   @Override
   public Evaluation[] evaluate(double[][] points, long pass) {
     // One pass per iteration, except for backtracking's retried steps.
+    String previousDescription = jsc.getLocalProperty("spark.job.description");
     jsc.setJobDescription("sparkgd fit: iteration " + pass + "/" + maxIterations);
     double[][] copies = new double[points.length][];
     for (int m = 0; m < points.length; m++) {
@@ -73,7 +75,7 @@ public final class DistributedLeastSquares implements CostFunction {
           .evaluations();
     } finally {
       broadcast.destroy();
-      jsc.setJobDescription(null);
+      jsc.setJobDescription(previousDescription);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.sparkgd.output;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,11 +12,13 @@ import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import org.sparkgd.FitOutcome;
+import com.fasterxml.jackson.databind.node.NullNode;
+import org.sparkgd.FitResult;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.data.SkippedRows;
 import org.sparkgd.data.Standardization;
 import org.sparkgd.model.LinearModel;
+import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.DescentResult;
 import org.sparkgd.optim.ExactReference;
 
@@ -28,33 +31,18 @@ public final class ModelWriter {
 
   private ModelWriter() {}
 
-  public static ObjectNode toJson(FitOutcome outcome, int partitions, SkippedRows skipped,
-      List<Double> gradientChecks, String sparkVersion) {
+  /** @param test the held-out rows' metrics, or null */
+  public static ObjectNode toJson(FitConfig config, FitResult outcome, RegressionMetrics test,
+      long rows, int partitions, SkippedRows skipped, String sparkVersion) {
     LinearModel model = outcome.model();
     DescentResult result = outcome.result();
-    FitConfig config = outcome.config();
+    List<Double> gradientChecks = outcome.gradientChecks();
     ObjectNode root = JSON.createObjectNode();
     root.put("format_version", FORMAT_VERSION);
-    root.put("label", model.label());
-    root.set("features", JSON.valueToTree(model.features()));
-    root.put("intercept", model.intercept());
-    root.set("coefficients", JSON.valueToTree(model.coefficients()));
-    ObjectNode standardized = root.putObject("standardized");
-    standardized.put("intercept", model.standardizedIntercept());
-    standardized.set("coefficients", JSON.valueToTree(model.standardizedCoefficients()));
+    putModel(root, model);
     Standardization s = model.standardization();
-    ObjectNode scaling = root.putObject("standardization");
-    scaling.set("feature_means", JSON.valueToTree(s.featureMeans()));
-    scaling.set("feature_stds", JSON.valueToTree(s.featureStds()));
-    scaling.put("label_mean", s.labelMean());
-    scaling.put("label_std", s.labelStd());
-    List<String> constant = new ArrayList<>();
-    for (int j : s.constantFeatures()) {
-      constant.add(model.features().get(j));
-    }
-    root.set("constant_features", JSON.valueToTree(constant));
     root.put("mode", config.mode().name().toLowerCase());
-    root.put("rows", outcome.rows());
+    root.put("rows", rows);
     root.put("partitions", partitions);
     root.put("best_run", result.run());
     root.put("iterations", result.updates());
@@ -85,6 +73,7 @@ public final class ModelWriter {
       run.put("final_objective", r.finalObjective());
       run.put("stop_reason", r.stopReason().label());
     }
+    putMetrics(root, outcome.training(), test);
     if (!gradientChecks.isEmpty()) {
       root.set("gradient_check_max_relative_difference", JSON.valueToTree(gradientChecks));
     }
@@ -95,6 +84,65 @@ public final class ModelWriter {
     root.set("config", JSON.valueToTree(config));
     root.put("spark_version", sparkVersion);
     return root;
+  }
+
+  /**
+   * The model itself, all that {@link ModelReader} needs to rebuild it: label, features, the
+   * coefficients on both scales, the standardization and the constant features.
+   */
+  public static ObjectNode putModel(ObjectNode root, LinearModel model) {
+    root.put("label", model.label());
+    root.set("features", JSON.valueToTree(model.features()));
+    root.put("intercept", model.intercept());
+    root.set("coefficients", JSON.valueToTree(model.coefficients()));
+    ObjectNode standardized = root.putObject("standardized");
+    standardized.put("intercept", model.standardizedIntercept());
+    standardized.set("coefficients", JSON.valueToTree(model.standardizedCoefficients()));
+    Standardization s = model.standardization();
+    ObjectNode scaling = root.putObject("standardization");
+    scaling.set("feature_means", JSON.valueToTree(s.featureMeans()));
+    scaling.set("feature_stds", JSON.valueToTree(s.featureStds()));
+    scaling.put("label_mean", s.labelMean());
+    scaling.put("label_std", s.labelStd());
+    List<String> constant = new ArrayList<>();
+    for (int j : s.constantFeatures()) {
+      constant.add(model.features().get(j));
+    }
+    root.set("constant_features", JSON.valueToTree(constant));
+    return root;
+  }
+
+  /**
+   * {@code metrics}: RMSE, MAE and R² on the original scale for the training rows and, when
+   * rows were held out, the test rows ({@code test} is null otherwise). An undefined R² (the
+   * rows' label does not vary) is null.
+   */
+  public static void putMetrics(ObjectNode root, RegressionMetrics training,
+      RegressionMetrics test) {
+    ObjectNode metrics = root.putObject("metrics");
+    metrics.put("scale", "original");
+    metrics.set("training", metricsJson(training));
+    metrics.set("test", metricsJson(test));
+  }
+
+  private static JsonNode metricsJson(RegressionMetrics m) {
+    if (m == null) {
+      return NullNode.getInstance();
+    }
+    ObjectNode node = JSON.createObjectNode();
+    node.put("rows", m.rows());
+    putFinite(node, "rmse", m.rmse());
+    putFinite(node, "mae", m.mae());
+    putFinite(node, "r2", m.r2());
+    return node;
+  }
+
+  private static void putFinite(ObjectNode node, String name, double value) {
+    if (Double.isFinite(value)) {
+      node.put(name, value);
+    } else {
+      node.putNull(name);
+    }
   }
 
   public static void write(FileSystem fs, Path file, ObjectNode json) throws IOException {
