@@ -107,7 +107,9 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--step", paramLabel = "MODE", defaultValue = "schedule",
       description = "schedule (the step from --schedule); line-search (every iteration tries "
           + "all --line-search-steps in ONE pass and keeps the lowest cost); backtracking "
-          + "(shrink the step by half until a sufficient decrease, one pass a try).")
+          + "(shrink the step by half until a sufficient decrease, one pass a try); "
+          + "conjugate-gradient (conjugate directions with the exact step found in the same "
+          + "pass: about one pass per parameter to the optimum; batch, no L1).")
   String step;
 
   @Option(names = "--line-search-steps", paramLabel = "A", split = ",",

@@ -77,10 +77,16 @@ public record DescentOptions(
     boolean searching = step != OptimizerKinds.Step.SCHEDULE
         || schedule == OptimizerKinds.Schedule.ADAPTIVE;
     require(!searching || updates.equals(List.of(OptimizerKinds.Update.PLAIN)),
-        "line search, backtracking and the adaptive schedule work with --update plain only");
+        "line search, backtracking, conjugate gradients and the adaptive schedule work with "
+            + "--update plain only");
     require(solver != OptimizerKinds.Solver.NORMAL || (penalty != OptimizerKinds.PenaltyKind.L1
         && penalty != OptimizerKinds.PenaltyKind.ELASTIC_NET),
         "--solver normal solves least squares with no penalty or L2 only");
+    require(step != OptimizerKinds.Step.CONJUGATE_GRADIENT || (mode == Mode.BATCH
+        && penalty != OptimizerKinds.PenaltyKind.L1
+        && penalty != OptimizerKinds.PenaltyKind.ELASTIC_NET),
+        "--step conjugate-gradient needs --mode batch and no L1 penalty (the cost must be "
+            + "exact and smooth)");
     require(solver != OptimizerKinds.Solver.NORMAL || reference != OptimizerKinds.Reference.OFF,
         "--solver normal needs the exact reference (--reference auto or on)");
     require(maxIterations >= 0, "--max-iterations must be ≥ 0, got " + maxIterations);

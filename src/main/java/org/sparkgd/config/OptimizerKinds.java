@@ -8,7 +8,7 @@ public final class OptimizerKinds {
   public enum Schedule { CONSTANT, INVERSE_SQRT, INVERSE_SCALING, STEP, ADAPTIVE }
 
   /** How the step length is found each iteration. */
-  public enum Step { SCHEDULE, LINE_SEARCH, BACKTRACKING }
+  public enum Step { SCHEDULE, LINE_SEARCH, BACKTRACKING, CONJUGATE_GRADIENT }
 
   /** The update rule. */
   public enum Update { PLAIN, MOMENTUM, NESTEROV, ADAM }

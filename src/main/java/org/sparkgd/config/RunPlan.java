@@ -78,6 +78,7 @@ public final class RunPlan {
       case SCHEDULE -> StepMode.SCHEDULE;
       case LINE_SEARCH -> StepMode.LINE_SEARCH;
       case BACKTRACKING -> StepMode.BACKTRACKING;
+      case CONJUGATE_GRADIENT -> StepMode.CONJUGATE_GRADIENT;
     };
   }
 

@@ -93,8 +93,9 @@ public final class GradientDescentRegressor
         ParamValidators.inRange(0, 1));
     solver = new Param<>(this, "solver", "gd (gradient descent) or normal (the exact "
         + "normal equations; no L1)", ParamValidators.inArray(new String[] {"gd", "normal"}));
-    step = new Param<>(this, "step", "schedule, line-search or backtracking",
-        ParamValidators.inArray(new String[] {"schedule", "line-search", "backtracking"}));
+    step = new Param<>(this, "step", "schedule, line-search, backtracking or "
+        + "conjugate-gradient", ParamValidators.inArray(new String[] {"schedule", "line-search",
+            "backtracking", "conjugate-gradient"}));
     update = new Param<>(this, "update", "plain, momentum, nesterov or adam",
         ParamValidators.inArray(new String[] {"plain", "momentum", "nesterov", "adam"}));
     schedule = new Param<>(this, "schedule",

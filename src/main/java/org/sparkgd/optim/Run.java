@@ -9,6 +9,9 @@ import java.util.List;
  * history rows, applies its step rule, update rule and penalty, and decides when to stop.
  */
 final class Run {
+  /** Conjugate gradients stop when ‖∇J‖ falls below this fraction of its first value. */
+  private static final double GRADIENT_FLOOR = 1e-9;
+
   private final RunSettings settings;
   private final DescentSettings common;
   private final UpdateRule rule;
@@ -28,6 +31,7 @@ final class Run {
   private double bestObjective = Double.POSITIVE_INFINITY;
   private double bestCost = Double.NaN;
   private int noImprovement;
+  private double[] direction;
   private final List<IterationRecord> history = new ArrayList<>();
   private StopReason stopReason;
 
@@ -60,6 +64,7 @@ final class Run {
     bestObjective = s.bestObjective();
     bestCost = s.bestCost();
     noImprovement = s.noImprovement();
+    direction = copy(s.direction());
     rule.restore(s.rule());
     history.addAll(s.history());
     stopReason = s.stopReason();
@@ -68,7 +73,8 @@ final class Run {
   RunState snapshot() {
     return new RunState(iteration, copy(next), pendingStep, copy(last), copy(lastGradient),
         lastObjective, lastCost, firstObjective, step, copy(best), copy(bestGradient),
-        bestObjective, bestCost, noImprovement, rule.state(), history, stopReason);
+        bestObjective, bestCost, noImprovement, copy(direction), rule.state(), history,
+        stopReason);
   }
 
   RunSettings settings() {
@@ -85,7 +91,11 @@ final class Run {
 
   /** The points to evaluate in this pass. */
   double[][] points() {
-    if (next != null) {
+    if (settings.stepMode() == StepMode.CONJUGATE_GRADIENT && direction != null) {
+      double[] along = along(next != null ? next : last, step);
+      proposed = next == null ? new double[][] {along} : new double[][] {next, along};
+      proposedSteps = next == null ? new double[] {step} : new double[] {pendingStep, step};
+    } else if (next != null) {
       proposed = new double[][] {next};
       proposedSteps = new double[] {pendingStep};
     } else if (settings.stepMode() == StepMode.LINE_SEARCH) {
@@ -113,9 +123,20 @@ final class Run {
     return penalty.prox(moved, alpha);
   }
 
+  /** θ − a·d along the conjugate direction (no prox: conjugate gradients go without L1). */
+  private double[] along(double[] theta, double a) {
+    double[] p = theta.clone();
+    for (int j = 0; j < p.length; j++) {
+      p[j] -= a * direction[j];
+    }
+    return p;
+  }
+
   /** Takes the evaluations of {@link #points()}, in order. */
   void accept(Evaluation[] results, long passes, double elapsedMillis) {
-    if (next != null) {
+    if (settings.stepMode() == StepMode.CONJUGATE_GRADIENT) {
+      acceptConjugate(results, passes, elapsedMillis);
+    } else if (next != null) {
       record(next, results[0], pendingStep, passes, elapsedMillis);
       next = null;
       if (!finished()) {
@@ -167,6 +188,61 @@ final class Run {
     } else {
       step *= settings.shrink();
     }
+  }
+
+  /**
+   * Conjugate gradients: record the measured point (if one was evaluated), then from the
+   * gradient at the trial point along the direction take the exact step, interpolate the
+   * gradient there, and turn the direction (Polak–Ribière+).
+   */
+  private void acceptConjugate(Evaluation[] results, long passes, double elapsedMillis) {
+    if (direction == null) {
+      record(next, results[0], pendingStep, passes, elapsedMillis);
+      next = null;
+      direction = lastGradient.clone();
+      return;
+    }
+    int trial = results.length - 1;
+    if (next != null) {
+      record(next, results[0], pendingStep, passes, elapsedMillis);
+      next = null;
+      if (finished()) {
+        return;
+      }
+    }
+    double[] g0 = lastGradient;
+    double[] g1 = penalty.smoothGradient(proposed[trial], results[trial].gradient());
+    double slope = dot(g0, direction);
+    double curvature = slope - dot(g1, direction);
+    // Along the line J(a) = J(0) − a·(g0·d) + a²·(curvature/step)/2, minimized at a*.
+    double exact = slope * step / curvature;
+    // Once the gradient is down to rounding, so is the curvature along it: a step computed
+    // from noise could go anywhere. That is as converged as the data's precision allows.
+    boolean resolved = Math.sqrt(dot(g0, g0)) > GRADIENT_FLOOR * history.get(0).gradientNorm();
+    if (!resolved || !(curvature > 0) || !Double.isFinite(exact) || exact <= 0) {
+      stopReason = StopReason.CONVERGED;
+      return;
+    }
+    double[] g = new double[g0.length];
+    for (int j = 0; j < g.length; j++) {
+      g[j] = g0[j] + (g1[j] - g0[j]) * exact / step;
+    }
+    double previous = dot(g0, g0);
+    double beta = previous > 0 ? Math.max(0, (dot(g, g) - dot(g, g0)) / previous) : 0;
+    next = along(last, exact);
+    pendingStep = exact;
+    step = exact;
+    for (int j = 0; j < g.length; j++) {
+      direction[j] = g[j] + beta * direction[j];
+    }
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double sum = 0;
+    for (int j = 0; j < a.length; j++) {
+      sum += a[j] * b[j];
+    }
+    return sum;
   }
 
   private double convergenceTolerance() {

@@ -57,6 +57,8 @@ public record RunSettings(String name, StepMode stepMode, LearningRateSchedule s
       case LINE_SEARCH -> "line-search" + Arrays.toString(lineSearchSteps);
       case BACKTRACKING -> "backtracking(start=" + schedule.initialRate() + ", shrink=" + shrink
           + ")";
+      case CONJUGATE_GRADIENT -> "conjugate-gradient(first trial step="
+          + schedule.initialRate() + ")";
     };
     return name + ": " + step + ", " + newUpdateRule() + (penalty.isNone() ? ""
         : ", penalty λ=" + penalty.lambda() + " l1-ratio=" + penalty.l1Ratio());

@@ -15,14 +15,15 @@ import java.util.Map;
  * @param step the current step of ADAPTIVE and BACKTRACKING
  * @param best the best point so far (ADAPTIVE), its gradient, objective and cost
  * @param noImprovement iterations since the best (ADAPTIVE)
+ * @param direction the search direction (CONJUGATE_GRADIENT), or null
  * @param rule the update rule's memory
  * @param stopReason null while the run goes on
  */
 public record RunState(long iteration, double[] next, double pendingStep, double[] last,
     double[] lastGradient, double lastObjective, double lastCost, double firstObjective,
     double step, double[] best, double[] bestGradient, double bestObjective, double bestCost,
-    int noImprovement, Map<String, double[]> rule, List<IterationRecord> history,
-    StopReason stopReason) {
+    int noImprovement, double[] direction, Map<String, double[]> rule,
+    List<IterationRecord> history, StopReason stopReason) {
 
   public RunState {
     history = List.copyOf(history);

@@ -16,5 +16,12 @@ public enum StepMode {
    */
   LINE_SEARCH,
   /** Backtracking: shrink the step until a sufficient decrease (Armijo-type), one pass a try. */
-  BACKTRACKING
+  BACKTRACKING,
+  /**
+   * Nonlinear conjugate gradients (Polak–Ribière+) with an exact line search in the same pass:
+   * the cost is quadratic along a line, so the gradient at one trial point along the direction
+   * gives the curvature, the exact step and (by linear interpolation) the next gradient. For
+   * least squares without an L1 part this converges in about p passes.
+   */
+  CONJUGATE_GRADIENT
 }

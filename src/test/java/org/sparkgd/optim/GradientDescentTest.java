@@ -105,13 +105,13 @@ class GradientDescentTest {
   void aResumedDescentEndsExactlyAsAnUninterruptedOne() {
     for (RunSettings run : List.of(RunSettings.constant(0.2), Settings.momentum(0.1),
         Settings.adam(0.05), Settings.adaptive(0.4), Settings.lineSearch(),
-        Settings.backtracking(5))) {
+        Settings.backtracking(5), Settings.conjugate(0.1, Penalty.NONE))) {
       DescentResult whole = new GradientDescent(settings(30, 0)).run(Quadratic.standard(),
           List.of(run), new double[3], null, IterationListener.NONE, Checkpoints.NONE).get(0);
       List<DescentState> saved = new ArrayList<>();
       new GradientDescent(settings(30, 0), 7).run(Quadratic.standard(), List.of(run),
           new double[3], null, IterationListener.NONE, saved::add);
-      DescentState checkpoint = saved.get(1);
+      DescentState checkpoint = saved.get(Math.min(1, saved.size() - 1));
       DescentResult resumed = new GradientDescent(settings(30, 0)).run(Quadratic.standard(),
           List.of(run), new double[3], checkpoint, IterationListener.NONE, Checkpoints.NONE)
           .get(0);

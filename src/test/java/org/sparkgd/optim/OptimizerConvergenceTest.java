@@ -114,7 +114,7 @@ class OptimizerConvergenceTest {
     double[] expected = ridge(correlated(), 0);
     for (RunSettings run : List.of(RunSettings.constant(0.3), Settings.momentum(0.1),
         Settings.nesterov(0.1), Settings.lineSearch(), Settings.backtracking(10),
-        Settings.adaptive(2.0))) {
+        Settings.adaptive(2.0), Settings.conjugate(0.3, Penalty.NONE))) {
       DescentResult r = fit(correlated(), run, 20_000, 1e-15);
       assertArrayEquals(expected, r.theta(), 1e-6, run.toString());
       assertTrue(r.stopReason() == StopReason.CONVERGED
@@ -140,6 +140,18 @@ class OptimizerConvergenceTest {
         nesterov.updates() + " vs " + plain.updates());
     assertTrue(lineSearch.updates() < plain.updates(),
         lineSearch.updates() + " vs " + plain.updates());
+  }
+
+  @Test
+  void conjugateGradientsSolveTheQuadraticInAboutOnePassPerParameter() {
+    LeastSquares ls = correlated();
+    DescentResult r = fit(ls, Settings.conjugate(0.3, Penalty.NONE), 50, 1e-15);
+    assertArrayEquals(ridge(correlated(), 0), r.theta(), 1e-9);
+    // 4 parameters: 4 conjugate steps; passes = 2 to start, then one per iteration.
+    assertTrue(ls.passes <= 8, "passes: " + ls.passes);
+    DescentResult ridge = fit(correlated(), Settings.conjugate(0.3, new Penalty(0.5, 0)), 50,
+        1e-15);
+    assertArrayEquals(ridge(correlated(), 0.5), ridge.theta(), 1e-9);
   }
 
   @Test

@@ -160,11 +160,23 @@ class OptimizersEndToEndTest {
   }
 
   @Test
+  void conjugateGradientsReachTheExactSolutionInAFewPasses() {
+    JsonNode model = fit("conjugate", "--step", "conjugate-gradient", "--tolerance", "0",
+        "--max-iterations", "50");
+    assertEquals("converged", model.get("stop_reason").asText());
+    assertTrue(LeastSquaresReference.maxRelativeError(originalTheta(model), exact, 1e-3) < 1e-9);
+    List<Row> history = CliRunner.history(dir.resolve("conjugate"));
+    long passes = history.stream().mapToLong(r -> r.getAs("passes")).max().orElseThrow();
+    assertTrue(passes <= 8, "4 parameters, about one pass each: " + passes);
+  }
+
+  @Test
   void optimizerOptionsAreCheckedAsUsageErrors() {
     for (String[] bad : List.of(new String[] {"--step", "line-search", "--update", "adam"},
         new String[] {"--penalty", "l1"}, new String[] {"--solver", "normal", "--penalty", "l1",
             "--lambda", "1"}, new String[] {"--schedule", "sometimes"},
-        new String[] {"--learning-rate", "fast"})) {
+        new String[] {"--learning-rate", "fast"},
+        new String[] {"--step", "conjugate-gradient", "--mode", "minibatch"})) {
       CliRunner.Result r = CliRunner.fit(csv, dir.resolve("bad"), bad);
       assertEquals(2, r.exitCode(), String.join(" ", bad) + ": " + r.err());
     }

@@ -39,6 +39,11 @@ final class Settings {
         Penalty.NONE);
   }
 
+  static RunSettings conjugate(double firstStep, Penalty penalty) {
+    return of("conjugate-gradient", StepMode.CONJUGATE_GRADIENT, firstStep,
+        RunSettings.UpdateKind.PLAIN, penalty);
+  }
+
   static RunSettings plain(double rate, Penalty penalty) {
     return of("plain", StepMode.SCHEDULE, rate, RunSettings.UpdateKind.PLAIN, penalty);
   }
