@@ -302,6 +302,8 @@ public final class FitJob {
       files.add("history");
       ObjectNode json = ModelWriter.toJson(config, fit, test, data.rows(),
           data.blocks().getNumPartitions(), data.skipped(), spark.version());
+      // The master the fit really ran on (config.master is null when spark-submit chose it).
+      json.put("spark_master", spark.sparkContext().master());
       ModelWriter.write(committer.fileSystem(), new Path(staging, "model.json"), json);
       files.add("model.json");
       files.addAll(plots(committer, config, fit, data.rows()));
