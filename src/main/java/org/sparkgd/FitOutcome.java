@@ -3,12 +3,43 @@ package org.sparkgd;
 import java.util.List;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.model.LinearModel;
+import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.DescentResult;
+import org.sparkgd.optim.ExactReference;
 
 /**
- * What a fit produced: the model, how the descent ended, and where the outputs went.
+ * What a fit of the command line produced: the shared fit's result, the test metrics, and
+ * where the outputs went.
  *
- * @param warnings things the user should know, also written to model.json
+ * @param rows the training rows
+ * @param test metrics on the held-out rows, or null when none were held out
+ * @param files what was written inside the output folder, for the summary
  */
-public record FitOutcome(FitConfig config, LinearModel model, DescentResult result, long rows,
-    List<String> warnings, double seconds) {}
+public record FitOutcome(FitConfig config, FitResult fit, long rows, RegressionMetrics test,
+    List<String> files, double seconds) {
+
+  public LinearModel model() {
+    return fit.model();
+  }
+
+  /** The best run. */
+  public DescentResult result() {
+    return fit.result();
+  }
+
+  public List<DescentResult> runs() {
+    return fit.runs();
+  }
+
+  public ExactReference reference() {
+    return fit.reference();
+  }
+
+  public List<String> warnings() {
+    return fit.warnings();
+  }
+
+  public RegressionMetrics training() {
+    return fit.training();
+  }
+}

@@ -127,7 +127,7 @@ class FaultToleranceIT {
   }
 
   private void killAndResume(String mode, String... options) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--mode", mode, "--max-iterations", "150"));
+    List<String> args = new ArrayList<>(List.of("--mode", mode, "--max-iterations", "100"));
     args.addAll(List.of(options));
     String[] fitArgs = args.toArray(new String[0]);
     Path clean = fit(mode + "-clean", Map.of(), fitArgs);
@@ -146,7 +146,7 @@ class FaultToleranceIT {
     p.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));
     assertFalse(Files.exists(output), "a killed fit leaves no output that looks complete");
-    assertTrue(checkpointIteration(checkpoints) < 150, "killed before the end");
+    assertTrue(checkpointIteration(checkpoints) < 100, "killed before the end");
 
     Process resumed = new ProcessBuilder(HOME.resolve("scripts/sparkgd").toString(), "fit",
         "--resume", output.toString())

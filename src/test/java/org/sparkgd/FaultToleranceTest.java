@@ -21,6 +21,7 @@ import org.sparkgd.optim.DistributedLeastSquares;
 import org.sparkgd.optim.GradientDescent;
 import org.sparkgd.optim.IterationListener;
 import org.sparkgd.optim.IterationRecord;
+import org.sparkgd.optim.RunSettings;
 
 /** Cached blocks lost in the middle of a fit are recomputed, and the fit ends the same. */
 class FaultToleranceTest {
@@ -37,11 +38,11 @@ class FaultToleranceTest {
 
   private static DescentResult fit(Double fraction, IterationListener listener) {
     try (TrainingData data = TrainingData.load(SparkTestSession.get(), spec)) {
-      DescentSettings settings = new DescentSettings(0.2, 12,
-          ConvergenceChecker.relativeCostChange(0), 100);
+      DescentSettings settings = new DescentSettings(12,
+          ConvergenceChecker.relativeCostChange(0), 100, Double.NaN);
       return new GradientDescent(settings).run(
-          new DistributedLeastSquares(data, 2, fraction, 7, 12), new double[4],
-          record -> listener.onIteration(record));
+          new DistributedLeastSquares(data, 2, fraction, 7, 12), RunSettings.constant(0.2),
+          new double[4], listener);
     }
   }
 

@@ -87,7 +87,7 @@ class FitEndToEndTest {
     JsonNode model = CliRunner.model(output);
     assertEquals(model.get("iterations").asLong() + 1, history.size());
     // At θ = 0 the cost is (1/n) Σ z_y² = (n − 1)/n exactly.
-    assertEquals((ROWS - 1.0) / ROWS, history.get(0).getDouble(1), 1e-12);
+    assertEquals((ROWS - 1.0) / ROWS, (double) history.get(0).getAs("cost"), 1e-12);
     for (int k = 1; k < history.size(); k++) {
       double before = history.get(k - 1).getAs("cost");
       double now = history.get(k).getAs("cost");
@@ -103,11 +103,13 @@ class FitEndToEndTest {
     assertEquals(HistoryWriter.SCHEMA.fieldNames().length,
         SparkTestSession.get().read().parquet(output.resolve("history").toString())
             .schema().fieldNames().length);
-    Row last = CliRunner.history(output).get(0);
-    assertEquals("full", last.getAs("cost_scope"));
-    assertEquals(ROWS, (long) last.getAs("rows"));
-    assertEquals(0.3, (double) last.getAs("step_size"), 0);
-    assertEquals(3, last.getList(last.fieldIndex("coefficients")).size());
+    Row second = CliRunner.history(output).get(1);
+    assertEquals("full", second.getAs("cost_scope"));
+    assertEquals(ROWS, (long) second.getAs("rows"));
+    assertEquals(0.3, (double) second.getAs("step_size"), 0);
+    assertEquals(2, (long) second.getAs("passes"));
+    assertEquals("alpha=0.3", second.getAs("run"));
+    assertEquals(3, second.getList(second.fieldIndex("coefficients")).size());
   }
 
   @Test
@@ -116,7 +118,7 @@ class FitEndToEndTest {
     assertEquals("y", model.get("label").asText());
     assertEquals(ROWS, model.get("rows").asLong());
     assertEquals("batch", model.get("mode").asText());
-    assertEquals(0.3, model.get("config").get("learning_rate").asDouble(), 0);
+    assertEquals(0.3, model.get("config").get("learning_rates").get(0).asDouble(), 0);
     assertEquals(csv.toString(), model.get("config").get("input").asText());
     assertEquals(0, model.get("constant_features").size());
   }

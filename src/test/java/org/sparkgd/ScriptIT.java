@@ -72,7 +72,7 @@ class ScriptIT {
         .toList();
     assertEquals(1, errors.size(), "one line besides progress: " + run.err());
     assertTrue(errors.get(0).startsWith("sparkgd: error: ")
-        && errors.get(0).endsWith("bad.csv, line 3, column 'b': 'x' is not a number"), run.err());
+        && errors.get(0).contains("bad.csv, line 3, column 'b': 'x' is not a number"), run.err());
     assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
     assertTrue(Files.readString(dir.resolve("logs/sparkgd.log")).contains("UserError"),
         "the trace is kept in the log");

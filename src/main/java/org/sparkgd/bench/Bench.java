@@ -79,10 +79,6 @@ public final class Bench implements Callable<Integer> {
           + "tolerance of the ml.LinearRegression fits of the table).")
   double endToEndTolerance;
 
-  @Option(names = "--end-to-end-learning-rate", paramLabel = "A", defaultValue = "0.5",
-      description = "sparkgd's learning rate end to end (0.5: 2/(λmax+λmin) of this data).")
-  double endToEndLearningRate;
-
   @Option(names = "--memory-iterations", paramLabel = "N", defaultValue = "10000",
       description = "Iterations of the memory part.")
   long memoryIterations;
@@ -163,7 +159,7 @@ public final class Bench implements Callable<Integer> {
     Set<Part> selected = Part.parse(parts);
     return new BenchSettings(rows, partitions, repetitions, warmup, fitRepetitions, selected,
         seed, treeDepth, sgdIterations[0], sgdIterations[1], endToEndRows, endToEndTolerance,
-        endToEndLearningRate, memoryIterations, scratch, output);
+        memoryIterations, scratch, output);
   }
 
   private static SparkSession open(String master) {

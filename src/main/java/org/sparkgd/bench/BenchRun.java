@@ -195,6 +195,8 @@ final class BenchRun {
         .named("destroy() on a background thread"));
     variants.add(asIs.with(PrototypeEvaluator.ThetaDelivery.IN_TASK)
         .named("θ in the task, no broadcast"));
+    variants.add(asIs.with(PrototypeEvaluator.Aggregation.TREE_AGGREGATE_NAMED)
+        .named("treeAggregate with named Scala functions, not Java lambdas"));
     variants.add(asIs.with(PrototypeEvaluator.Aggregation.AGGREGATE)
         .named("aggregate instead of treeAggregate"));
     variants.add(asIs.with(PrototypeEvaluator.Aggregation.RUN_JOB)
@@ -203,8 +205,8 @@ final class BenchRun {
       variants.add(asIs.coalescedTo(results.threads)
           .named("coalesce to " + results.threads + " tasks"));
     }
-    variants.add(asIs.withLocalAccumulators().named("block loop, accumulators in locals"));
-    variants.add(combined().named("all of: θ in the task, runJob, locals"
+    variants.add(asIs.withGenericLoop().named("the loop before: an inner loop over an unknown d"));
+    variants.add(combined().named("all of: θ in the task, runJob"
         + (results.partitions > results.threads ? ", coalesce" : "")));
     return variants;
   }
@@ -213,17 +215,19 @@ final class BenchRun {
     PrototypeEvaluator.Variant asIs = PrototypeEvaluator.Variant.asIs(settings.treeDepth());
     return List.of(asIs.named("scratch copy, as the evaluator is"),
         asIs.with(PrototypeEvaluator.ThetaDelivery.IN_TASK).named("θ in the task, no broadcast"),
+        asIs.with(PrototypeEvaluator.Aggregation.TREE_AGGREGATE_NAMED)
+            .named("treeAggregate with named Scala functions, not Java lambdas"),
         asIs.with(PrototypeEvaluator.Aggregation.RUN_JOB)
             .named("SparkContext.runJob with a named function, merged on the driver"),
         combined().named("all of: θ in the task, runJob"
             + (results.partitions > results.threads ? ", coalesce" : "")));
   }
 
-  /** θ in the task, runJob, locals in the loop, one task per core. */
+  /** θ in the task, runJob, one task per core. */
   private PrototypeEvaluator.Variant combined() {
     return new PrototypeEvaluator.Variant("combined", PrototypeEvaluator.ThetaDelivery.IN_TASK,
         PrototypeEvaluator.Aggregation.RUN_JOB, 1,
-        results.partitions > results.threads ? results.threads : 0, true);
+        results.partitions > results.threads ? results.threads : 0, false);
   }
 
   private void memory(TrainingData data) {
@@ -231,7 +235,7 @@ final class BenchRun {
     results.memory.add(MemoryGrowth.measure("evaluator (optim.DistributedLeastSquares)",
         new DistributedLeastSquares(data, settings.treeDepth(), null, SEED, 0), n));
     try (PrototypeEvaluator inTask = new PrototypeEvaluator(data, combined(), null, SEED)) {
-      results.memory.add(MemoryGrowth.measure("variant: θ in the task, runJob, locals", inTask,
+      results.memory.add(MemoryGrowth.measure("variant: θ in the task, runJob", inTask,
           n));
     }
     results.memory.forEach(m -> LOG.info("memory, {}: {} iterations, heap {} -> {} -> {} MiB, "
@@ -245,7 +249,7 @@ final class BenchRun {
       Path scratch = Files.createTempDirectory(settings.scratch(), "sparkgd-bench-");
       int warmup = Math.min(settings.warmup(), 1);
       results.endToEnd = EndToEnd.run(spark, scratch, settings.endToEndRowsOrDefault(),
-          settings.seed(), settings.endToEndTolerance(), settings.endToEndLearningRate(), warmup,
+          settings.seed(), settings.endToEndTolerance(), warmup,
           settings.fitRepetitions());
       log("end to end, sparkgd", results.endToEnd.sparkgd().seconds(), "s");
       log("end to end, ml.LinearRegression l-bfgs", results.endToEnd.linearRegression().seconds(),

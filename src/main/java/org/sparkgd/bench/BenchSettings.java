@@ -16,7 +16,7 @@ import org.sparkgd.UserError;
  */
 record BenchSettings(long rows, int partitions, int repetitions, int warmup, int fitRepetitions,
     Set<Part> parts, long seed, int treeDepth, int sgdShortRun, int sgdLongRun,
-    long endToEndRows, double endToEndTolerance, double endToEndLearningRate,
+    long endToEndRows, double endToEndTolerance,
     long memoryIterations, Path scratch, Path output) {
 
   BenchSettings {
@@ -32,7 +32,6 @@ record BenchSettings(long rows, int partitions, int repetitions, int warmup, int
         "--sgd-iterations must be two lengths, the second longer, e.g. 2,7");
     require(endToEndRows >= 0, "--end-to-end-rows must be ≥ 0, got " + endToEndRows);
     require(endToEndTolerance > 0, "--end-to-end-tolerance must be > 0");
-    require(endToEndLearningRate > 0, "--end-to-end-learning-rate must be > 0");
     require(memoryIterations >= 1, "--memory-iterations must be at least 1");
   }
 

@@ -10,12 +10,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sparkgd.FitJob;
 import org.sparkgd.FitOutcome;
+import org.sparkgd.cli.SparkGd;
 import org.sparkgd.config.FitConfig;
-import org.sparkgd.config.Mode;
 import org.sparkgd.data.AdvertisingData;
 import org.sparkgd.data.AdvertisingGenerator;
-import org.sparkgd.data.BadRowPolicy;
-import org.sparkgd.data.InputFormat;
 
 /**
  * From a CSV on disk to a converged model: sparkgd's whole fit (read, standardize, cache,
@@ -24,8 +22,8 @@ import org.sparkgd.data.InputFormat;
  * ml.LinearRegression's "normal" solver) says how close each one gets.
  */
 final class EndToEnd {
-  /** sparkgd's default --tolerance: the second sparkgd fit stops there. */
-  static final double DEFAULT_TOLERANCE = 1e-12;
+  /** The fit options besides the tolerance of the second sparkgd fit. */
+  static final List<String> CONJUGATE = List.of("--step", "conjugate-gradient");
 
   private EndToEnd() {}
 
@@ -36,40 +34,39 @@ final class EndToEnd {
   record Fit(Timing seconds, double[] coefficients, long iterations) {}
 
   /**
-   * @param sparkgd the fit to the benchmark's tolerance
-   * @param sparkgdDefault the fit to sparkgd's default tolerance, to show what the last digits
-   *     cost
+   * @param sparkgd sparkgd with its default options (plain descent, safe step 1/L)
+   * @param sparkgdConjugate sparkgd with {@link #CONJUGATE}
    */
-  record Result(long rows, long csvBytes, double tolerance, Fit sparkgd, Fit sparkgdDefault,
+  record Result(long rows, long csvBytes, double tolerance, Fit sparkgd, Fit sparkgdConjugate,
       Fit linearRegression, double[] exact) {}
 
   /** Writes the CSV (a folder of part files with headers), fits both ways, deletes the CSV. */
   static Result run(SparkSession spark, Path scratch, long rows, long seed, double tolerance,
-      double learningRate, int warmup, int repetitions) throws IOException {
+      int warmup, int repetitions) throws IOException {
     Path csv = scratch.resolve("advertising.csv");
     Path output = scratch.resolve("sparkgd-fit");
     try {
       AdvertisingData.write(spark, csv.toString(), rows, seed, 0, "csv", true);
       long bytes = java.nio.file.Files.walk(csv).filter(java.nio.file.Files::isRegularFile)
           .mapToLong(p -> p.toFile().length()).sum();
-      Fit sparkgd = sparkgd(spark, csv, output, tolerance, learningRate, warmup, repetitions);
-      Fit sparkgdDefault = sparkgd(spark, csv, output, DEFAULT_TOLERANCE, learningRate, 0,
-          repetitions);
+      Fit sparkgd = sparkgd(spark, csv, output, tolerance, List.of(), warmup, repetitions);
+      Fit conjugate = sparkgd(spark, csv, output, tolerance, CONJUGATE, warmup, repetitions);
       Fit lr = linearRegression(spark, csv, "l-bfgs", tolerance, warmup, repetitions);
       Fit exact = linearRegression(spark, csv, "normal", 0, 0, 1);
-      return new Result(rows, bytes, tolerance, sparkgd, sparkgdDefault, lr,
-          exact.coefficients());
+      return new Result(rows, bytes, tolerance, sparkgd, conjugate, lr, exact.coefficients());
     } finally {
       deleteRecursively(scratch);
     }
   }
 
+  /** {@code sparkgd fit} on the CSV, as its command line would run it, with extra options. */
   static Fit sparkgd(SparkSession spark, Path csv, Path output, double tolerance,
-      double learningRate, int warmup, int repetitions) {
-    FitConfig config = new FitConfig(csv.toString(), InputFormat.CSV, ',',
-        AdvertisingGenerator.LABEL, AdvertisingGenerator.FEATURES, output.toString(), true,
-        Mode.BATCH, 0.1, learningRate, 100_000, tolerance, 42, 100, 2, 0, BadRowPolicy.FAIL, 0,
-        null);
+      List<String> options, int warmup, int repetitions) {
+    List<String> args = new java.util.ArrayList<>(List.of("--input", csv.toString(), "--label",
+        AdvertisingGenerator.LABEL, "--features", String.join(",", AdvertisingGenerator.FEATURES),
+        "--output", output.toString(), "--overwrite", "--tolerance", Double.toString(tolerance)));
+    args.addAll(options);
+    FitConfig config = SparkGd.fitConfig(args.toArray(String[]::new));
     FitOutcome[] last = new FitOutcome[1];
     Timing millis = Timing.measure(warmup, repetitions, () -> last[0] = FitJob.run(spark, config));
     FitOutcome outcome = last[0];

@@ -7,104 +7,95 @@ import org.apache.spark.broadcast.Broadcast;
 import org.sparkgd.data.DataBlock;
 import org.sparkgd.optim.Evaluation;
 import org.sparkgd.optim.MiniBatchSampler;
+import org.sparkgd.optim.ResidualSums;
 
 /**
- * A scratch copy of {@code optim.LeastSquaresAggregator} (same sums, same exact merge) with the
- * knobs the breakdown turns: θ from a broadcast or carried in the task itself, and the inner
- * loop as the aggregator writes it (accumulators in fields, one call per row) or with the
- * accumulators in locals for a whole block. Only the benchmark uses it.
+ * A scratch copy of {@code optim.LeastSquaresAggregator} for one point (same sums, same exact
+ * merge) with the knobs the breakdown turns: θ from a broadcast or carried in the task itself,
+ * and the inner loop as the aggregator runs it ({@link ResidualSums}, written out per feature
+ * count) or as it ran before, one generic loop over a feature count the JIT cannot see. Only
+ * the benchmark uses it.
  */
 final class PrototypeAggregator implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final int numFeatures;
   /** Exactly one of the two is set. */
   private final Broadcast<double[]> broadcast;
   private final double[] carried;
   private final MiniBatchSampler sampler;
-  private final boolean localAccumulators;
+  private final boolean genericLoop;
 
   private long count;
-  private double squaredErrorSum;
-  private final double[] residualSums;
-  /** Exact merged sums: squared errors first, then the residual sums (as ExactSum does). */
+  /** Σ r², then Σ r, Σ r·z_1, …, Σ r·z_d, as the aggregator lays out one point. */
+  private final double[] sums;
+  /** Exact merged sums, laid out as {@link #sums}. */
   private BigDecimal[] merged;
 
   private transient double[] theta;
   private transient MiniBatchSampler.Cursor cursor;
+  private transient double[] scratch;
 
   PrototypeAggregator(int numFeatures, Broadcast<double[]> broadcast, double[] carried,
-      MiniBatchSampler sampler, boolean localAccumulators) {
+      MiniBatchSampler sampler, boolean genericLoop) {
     this.numFeatures = numFeatures;
     this.broadcast = broadcast;
     this.carried = carried;
     this.sampler = sampler;
-    this.localAccumulators = localAccumulators;
-    this.residualSums = new double[numFeatures + 1];
+    this.genericLoop = genericLoop;
+    this.sums = new double[numFeatures + 2];
   }
 
   PrototypeAggregator add(DataBlock block) {
     if (theta == null) {
       theta = broadcast != null ? broadcast.value() : carried;
     }
+    double[] x = block.features();
+    double[] y = block.labels();
     if (sampler != null) {
       if (cursor == null) {
         cursor = sampler.start(TaskContext.getPartitionId());
       }
       int rows = block.rows();
       for (int i = cursor.first(rows); i < rows; i = cursor.next(i, rows)) {
-        addRow(block, i);
+        ResidualSums.addRow(x, y, i, numFeatures, theta, sums, 0);
+        count++;
       }
-    } else if (localAccumulators) {
-      addBlock(block);
+    } else if (genericLoop) {
+      addBlockGeneric(x, y);
     } else {
-      for (int i = 0; i < block.rows(); i++) {
-        addRow(block, i);
+      if (scratch == null) {
+        scratch = new double[ResidualSums.RUN];
       }
+      ResidualSums.add(x, y, numFeatures, theta, sums, 0, scratch);
+      count += y.length;
     }
     return this;
   }
 
-  /** As LeastSquaresAggregator.addRow: the accumulators live in fields. */
-  private void addRow(DataBlock block, int i) {
-    double[] x = block.features();
-    int offset = i * numFeatures;
-    double residual = theta[0] - block.labels()[i];
-    for (int j = 0; j < numFeatures; j++) {
-      residual += theta[j + 1] * x[offset + j];
-    }
-    squaredErrorSum += residual * residual;
-    residualSums[0] += residual;
-    for (int j = 0; j < numFeatures; j++) {
-      residualSums[j + 1] += residual * x[offset + j];
-    }
-    count++;
-  }
-
-  /** The same sums over a whole block, with the accumulators in locals (as the roofline). */
-  private void addBlock(DataBlock block) {
+  /** The loop before {@link ResidualSums}: locals, but an inner loop over an unknown d. */
+  private void addBlockGeneric(double[] x, double[] y) {
     int d = numFeatures;
-    double[] x = block.features();
-    double[] y = block.labels();
     double b = theta[0];
     double squares = 0;
     double residuals = 0;
     double[] products = new double[d];
     for (int i = 0, offset = 0; i < y.length; i++, offset += d) {
-      double r = b - y[i];
+      double r = b;
       for (int j = 0; j < d; j++) {
         r += theta[j + 1] * x[offset + j];
       }
+      r -= y[i];
       squares += r * r;
       residuals += r;
       for (int j = 0; j < d; j++) {
         products[j] += r * x[offset + j];
       }
     }
-    squaredErrorSum += squares;
-    residualSums[0] += residuals;
+    sums[0] += squares;
+    sums[1] += residuals;
     for (int j = 0; j < d; j++) {
-      residualSums[j + 1] += products[j];
+      sums[j + 2] += products[j];
     }
     count += y.length;
   }
@@ -121,24 +112,22 @@ final class PrototypeAggregator implements Serializable {
 
   private BigDecimal[] exact() {
     if (merged == null) {
-      merged = new BigDecimal[numFeatures + 2];
+      merged = new BigDecimal[sums.length];
       java.util.Arrays.fill(merged, BigDecimal.ZERO);
     }
-    merged[0] = merged[0].add(new BigDecimal(squaredErrorSum));
-    squaredErrorSum = 0;
-    for (int j = 0; j <= numFeatures; j++) {
-      merged[j + 1] = merged[j + 1].add(new BigDecimal(residualSums[j]));
-      residualSums[j] = 0;
+    for (int k = 0; k < sums.length; k++) {
+      merged[k] = merged[k].add(new BigDecimal(sums[k]));
+      sums[k] = 0;
     }
     return merged;
   }
 
   Evaluation evaluation() {
-    BigDecimal[] sums = exact();
+    BigDecimal[] exact = exact();
     double[] gradient = new double[numFeatures + 1];
     for (int j = 0; j <= numFeatures; j++) {
-      gradient[j] = 2 * sums[j + 1].doubleValue() / count;
+      gradient[j] = 2 * exact[j + 1].doubleValue() / count;
     }
-    return new Evaluation(sums[0].doubleValue() / count, gradient, count);
+    return new Evaluation(exact[0].doubleValue() / count, gradient, count);
   }
 }

@@ -38,6 +38,11 @@ final class PrototypeEvaluator implements CostFunction, AutoCloseable {
   enum Aggregation {
     /** {@code treeAggregate} at the variant's depth: what the evaluator does. */
     TREE_AGGREGATE,
+    /**
+     * {@code RDD.treeAggregate} called with named Scala function classes instead of Java lambdas
+     * (which JavaRDD wraps in Scala closures that Spark's ClosureCleaner inspects every job).
+     */
+    TREE_AGGREGATE_NAMED,
     /** {@code aggregate}: every task's sums merged on the driver, never a shuffle stage. */
     AGGREGATE,
     /**
@@ -51,32 +56,32 @@ final class PrototypeEvaluator implements CostFunction, AutoCloseable {
   /**
    * @param treeDepth depth of treeAggregate (used with {@link Aggregation#TREE_AGGREGATE})
    * @param coalesceTo read the cached partitions through this many tasks (0: one per partition)
-   * @param localAccumulators the block loop with locals instead of the aggregator's row loop
+   * @param genericLoop the loop before {@code ResidualSums}: one inner loop over an unknown d
    */
   record Variant(String name, ThetaDelivery theta, Aggregation aggregation, int treeDepth,
-      int coalesceTo, boolean localAccumulators) {
+      int coalesceTo, boolean genericLoop) {
     static Variant asIs(int treeDepth) {
       return new Variant("as the evaluator is", ThetaDelivery.BROADCAST,
           Aggregation.TREE_AGGREGATE, treeDepth, 0, false);
     }
 
     Variant named(String newName) {
-      return new Variant(newName, theta, aggregation, treeDepth, coalesceTo, localAccumulators);
+      return new Variant(newName, theta, aggregation, treeDepth, coalesceTo, genericLoop);
     }
 
     Variant with(ThetaDelivery newTheta) {
-      return new Variant(name, newTheta, aggregation, treeDepth, coalesceTo, localAccumulators);
+      return new Variant(name, newTheta, aggregation, treeDepth, coalesceTo, genericLoop);
     }
 
     Variant with(Aggregation newAggregation) {
-      return new Variant(name, theta, newAggregation, treeDepth, coalesceTo, localAccumulators);
+      return new Variant(name, theta, newAggregation, treeDepth, coalesceTo, genericLoop);
     }
 
     Variant coalescedTo(int tasks) {
-      return new Variant(name, theta, aggregation, treeDepth, tasks, localAccumulators);
+      return new Variant(name, theta, aggregation, treeDepth, tasks, genericLoop);
     }
 
-    Variant withLocalAccumulators() {
+    Variant withGenericLoop() {
       return new Variant(name, theta, aggregation, treeDepth, coalesceTo, true);
     }
   }
@@ -100,6 +105,30 @@ final class PrototypeEvaluator implements CostFunction, AutoCloseable {
         sums = sums.add(blocks.next());
       }
       return sums;
+    }
+  }
+
+  /** The seqOp as a named class: nothing for the ClosureCleaner to read. */
+  private static final class AddBlock
+      extends AbstractFunction2<PrototypeAggregator, DataBlock, PrototypeAggregator>
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public PrototypeAggregator apply(PrototypeAggregator sums, DataBlock block) {
+      return sums.add(block);
+    }
+  }
+
+  /** The combOp as a named class. */
+  private static final class Merge
+      extends AbstractFunction2<PrototypeAggregator, PrototypeAggregator, PrototypeAggregator>
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public PrototypeAggregator apply(PrototypeAggregator a, PrototypeAggregator b) {
+      return a.merge(b);
     }
   }
 
@@ -130,6 +159,15 @@ final class PrototypeEvaluator implements CostFunction, AutoCloseable {
     return variant;
   }
 
+  /** One point a pass: the breakdown times the single-model iteration. */
+  @Override
+  public Evaluation[] evaluate(double[][] points, long pass) {
+    if (points.length != 1) {
+      throw new IllegalArgumentException("the prototype evaluates one point a pass");
+    }
+    return new Evaluation[] {evaluate(points[0], pass)};
+  }
+
   @Override
   public Evaluation evaluate(double[] theta, long iteration) {
     jsc.setJobDescription("sparkgd bench: " + variant.name() + ", iteration " + iteration);
@@ -139,10 +177,13 @@ final class PrototypeEvaluator implements CostFunction, AutoCloseable {
     Broadcast<double[]> broadcast = broadcasting ? jsc.broadcast(theta.clone()) : null;
     try {
       PrototypeAggregator zero = new PrototypeAggregator(numFeatures, broadcast,
-          broadcasting ? null : theta.clone(), sampler, variant.localAccumulators());
+          broadcasting ? null : theta.clone(), sampler, variant.genericLoop());
       return switch (variant.aggregation()) {
         case TREE_AGGREGATE -> blocks.treeAggregate(zero, PrototypeAggregator::add,
             PrototypeAggregator::merge, variant.treeDepth()).evaluation();
+        case TREE_AGGREGATE_NAMED -> blocks.rdd().treeAggregate(zero, new AddBlock(),
+            new Merge(), variant.treeDepth(),
+            ClassTag$.MODULE$.apply(PrototypeAggregator.class)).evaluation();
         case AGGREGATE -> blocks.aggregate(zero, PrototypeAggregator::add,
             PrototypeAggregator::merge).evaluation();
         case RUN_JOB -> runJob(zero).evaluation();

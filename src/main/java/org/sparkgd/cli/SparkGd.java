@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sparkgd", mixinStandardHelpOptions = true,
     versionProvider = SparkGd.Version.class,
     description = "Linear regression by batch and mini-batch gradient descent on Apache Spark.",
-    subcommands = {FitCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {FitCommand.class, PredictCommand.class, PlotCommand.class,
+        GenerateCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 internal error, 2 bad command line or option, "
         + "3 bad input or output, 4 the fit diverged."})
 public final class SparkGd implements Runnable {
@@ -53,6 +54,19 @@ public final class SparkGd implements Runnable {
       return handle(e, err);
     }
     return cmd.execute(args);
+  }
+
+  /**
+   * The settings of {@code sparkgd fit ARGS} without running it, for programs that call
+   * {@link org.sparkgd.FitJob} themselves (the benchmark): the same parsing, defaults and checks.
+   */
+  public static org.sparkgd.config.FitConfig fitConfig(String... args) {
+    String[] line = new String[args.length + 1];
+    line[0] = "fit";
+    System.arraycopy(args, 0, line, 1, args.length);
+    CommandLine.ParseResult parsed = new CommandLine(new SparkGd(null))
+        .setCaseInsensitiveEnumValuesAllowed(true).parseArgs(line);
+    return ((FitCommand) parsed.subcommand().commandSpec().userObject()).toConfig();
   }
 
   private static int handle(Exception e, PrintWriter err) {

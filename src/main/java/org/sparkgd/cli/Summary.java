@@ -1,12 +1,19 @@
 package org.sparkgd.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.sparkgd.FitOutcome;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.model.LinearModel;
+import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.DescentResult;
 
-/** The end-of-fit table printed on standard output. */
+/**
+ * The end-of-fit table printed on standard output: how the fit ended, each term on both scales,
+ * the optimality gap, every run of a sweep, the metrics, the warnings and where the outputs are.
+ */
 final class Summary {
   private Summary() {}
 
@@ -14,7 +21,7 @@ final class Summary {
     FitConfig config = outcome.config();
     LinearModel model = outcome.model();
     DescentResult result = outcome.result();
-    out.printf("%s ~ %s: %d rows, %s mode, %s after %d iterations, %.1f s%n", model.label(),
+    out.printf(Locale.ROOT, "%s ~ %s: %d rows, %s mode, %s after %d iterations, %.1f s%n", model.label(),
         String.join(" + ", model.features()), outcome.rows(), config.mode().name().toLowerCase(),
         result.stopReason().label(), result.updates(), outcome.seconds());
     int width = Math.max(12, model.features().stream().mapToInt(String::length).max().orElse(0));
@@ -27,16 +34,44 @@ final class Summary {
     for (int j = 0; j < original.length; j++) {
       out.printf(row, model.features().get(j), format(original[j]), format(standardized[j]));
     }
-    out.printf("  final cost %.10g (%s, standardized scale)%n", result.finalCost(),
+    out.printf(Locale.ROOT, "  final cost %.10g (%s, standardized scale)%n", result.finalCost(),
         config.mode().name().equals("BATCH") ? "all rows" : "last mini-batch");
+    if (outcome.reference() != null && outcome.reference().hasOptimum()) {
+      double optimum = outcome.reference().optimalObjective();
+      double gap = result.finalObjective() - optimum;
+      out.printf(Locale.ROOT, "  exact optimum %.10g: optimality gap %.3g (relative %.3g)%n", optimum, gap,
+          gap / Math.max(optimum, Double.MIN_NORMAL));
+    }
+    if (outcome.runs().size() > 1) {
+      out.printf("  %d runs fitted together (best: %s):%n", outcome.runs().size(), result.run());
+      for (DescentResult r : outcome.runs()) {
+        out.printf("    %-28s %-15s %6d iterations  final cost %.10g%n", r.run(),
+            r.stopReason().label(), r.updates(), r.finalCost());
+      }
+    }
+    String metricsRow = "  %-" + width + "s  %8s  %12s  %12s  %10s%n";
+    out.printf(metricsRow, "metrics", "rows", "RMSE", "MAE", "R²");
+    printMetrics(out, metricsRow, "training", outcome.training());
+    printMetrics(out, metricsRow, "test", outcome.test());
     for (String warning : outcome.warnings()) {
       out.println("  warning: " + warning);
     }
-    out.printf("  outputs: %s/history (Parquet), %s/model.json%n", config.output(),
-        config.output());
+    List<String> files = new ArrayList<>();
+    for (String file : outcome.files()) {
+      files.add(config.output() + "/" + file + (file.equals("history") ? " (Parquet)" : ""));
+    }
+    out.println("  outputs: " + String.join(", ", files));
+  }
+
+  private static void printMetrics(PrintWriter out, String row, String name,
+      RegressionMetrics m) {
+    if (m != null) {
+      out.printf(row, name, m.rows(), format(m.rmse()), format(m.mae()),
+          Double.isNaN(m.r2()) ? "-" : String.format(Locale.ROOT, "%.6f", m.r2()));
+    }
   }
 
   private static String format(double v) {
-    return String.format("%.6g", v);
+    return String.format(Locale.ROOT, "%.6g", v);
   }
 }

@@ -10,7 +10,11 @@ import org.sparkgd.data.InputSpec;
  * Everything a fit is run with, validated once; saved in {@code model.json} so a run can be
  * told apart and repeated.
  *
- * @param checkpointEvery save the descent's state every this many iterations (0: never)
+ * <p>The descent's own options are checked by {@link DescentOptions}, which
+ * {@link #descentOptions()} builds.
+ *
+ * @param checkpointEvery save the descent's state every this many passes (0: never)
+ * @param testFraction the expected share of rows held out for testing (0: none)
  * @param master the Spark master URL, or null to let spark-submit (or local[*]) decide
  */
 public record FitConfig(
@@ -23,7 +27,27 @@ public record FitConfig(
     boolean overwrite,
     Mode mode,
     double batchFraction,
-    double learningRate,
+    List<Double> learningRates,
+    OptimizerKinds.Schedule schedule,
+    double powerT,
+    double decayFactor,
+    long decayEvery,
+    double adaptiveFactor,
+    int patience,
+    OptimizerKinds.Step step,
+    List<Double> lineSearchSteps,
+    List<OptimizerKinds.Update> updates,
+    double momentum,
+    double adamBeta1,
+    double adamBeta2,
+    double adamEpsilon,
+    OptimizerKinds.PenaltyKind penalty,
+    double lambda,
+    double l1Ratio,
+    OptimizerKinds.Solver solver,
+    OptimizerKinds.Reference reference,
+    boolean gradientCheck,
+    double gradientCheckTolerance,
     long maxIterations,
     double tolerance,
     long seed,
@@ -32,27 +56,29 @@ public record FitConfig(
     int minPartitions,
     BadRowPolicy onBadRows,
     int checkpointEvery,
+    double testFraction,
     String master) {
 
   public FitConfig {
     features = List.copyOf(features);
+    learningRates = List.copyOf(learningRates);
+    lineSearchSteps = List.copyOf(lineSearchSteps);
+    updates = List.copyOf(updates);
     require(input != null && !input.isBlank(), "--input is required");
     require(output != null && !output.isBlank(), "--output is required");
     require(label != null && !label.isBlank(), "--label is required");
-    require(batchFraction > 0 && batchFraction <= 1,
-        "--batch-fraction must be in (0, 1], got " + batchFraction);
-    require(learningRate > 0 && Double.isFinite(learningRate),
-        "--learning-rate must be a positive number, got " + learningRate);
-    require(maxIterations >= 0, "--max-iterations must be ≥ 0, got " + maxIterations);
-    require(tolerance >= 0 && Double.isFinite(tolerance),
-        "--tolerance must be ≥ 0 (0 disables it), got " + tolerance);
-    require(divergenceFactor > 1 && Double.isFinite(divergenceFactor),
-        "--divergence-factor must be > 1, got " + divergenceFactor);
-    require(treeDepth >= 1, "--tree-depth must be ≥ 1, got " + treeDepth);
     require(minPartitions >= 0, "--min-partitions must be ≥ 0, got " + minPartitions);
     require(onBadRows != null, "--on-bad-rows must be fail or skip");
     require(checkpointEvery >= 0, "--checkpoint-every must be ≥ 0 (0: no checkpoints), got "
         + checkpointEvery);
+    require(testFraction >= 0 && testFraction < 1,
+        "--test-fraction must be in [0, 1), got " + testFraction);
+    // The descent's own options are checked by building them.
+    new DescentOptions(mode, batchFraction, learningRates, schedule, powerT, decayFactor,
+        decayEvery, adaptiveFactor, patience, step, lineSearchSteps, updates, momentum,
+        adamBeta1, adamBeta2, adamEpsilon, penalty, lambda, l1Ratio, solver, reference,
+        gradientCheck, gradientCheckTolerance, maxIterations, tolerance, seed, divergenceFactor,
+        treeDepth);
   }
 
   private static void require(boolean condition, String message) {
@@ -66,8 +92,11 @@ public record FitConfig(
         onBadRows);
   }
 
-  /** The mini-batch fraction, or null in batch mode. */
-  public Double samplingFraction() {
-    return mode == Mode.MINIBATCH ? batchFraction : null;
+  public DescentOptions descentOptions() {
+    return new DescentOptions(mode, batchFraction, learningRates, schedule, powerT, decayFactor,
+        decayEvery, adaptiveFactor, patience, step, lineSearchSteps, updates, momentum,
+        adamBeta1, adamBeta2, adamEpsilon, penalty, lambda, l1Ratio, solver, reference,
+        gradientCheck, gradientCheckTolerance, maxIterations, tolerance, seed, divergenceFactor,
+        treeDepth);
   }
 }

@@ -49,6 +49,35 @@ public final class ColumnSelection {
     return indices;
   }
 
+  /**
+   * Returns the input's column index of each wanted column, in order; when some are missing,
+   * fails naming all of them at once.
+   *
+   * @param what what the columns are, for the error ("the model's feature columns")
+   */
+  public static int[] requireAll(List<String> available, List<String> wanted, String what,
+      String source) {
+    int[] indices = new int[wanted.size()];
+    List<String> missing = new ArrayList<>();
+    // A column already found or already suggested is no hint for another missing one.
+    List<String> candidates = new ArrayList<>(available);
+    candidates.removeAll(wanted);
+    for (int k = 0; k < wanted.size(); k++) {
+      indices[k] = available.indexOf(wanted.get(k));
+      if (indices[k] < 0) {
+        String hint = closest(wanted.get(k), candidates);
+        missing.add("'" + wanted.get(k) + "'" + hint);
+        candidates.removeIf(c -> hint.equals(" (did you mean '" + c + "'?)"));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new UserError(source + ": no column" + (missing.size() == 1 ? " " : "s ")
+          + String.join(", ", missing) + "; " + what + " are " + String.join(", ", wanted)
+          + "; the columns are: " + listed(available));
+    }
+    return indices;
+  }
+
   /** Checks the chosen names themselves, before any input is read. */
   public static void checkNames(List<String> features, String label) {
     if (features.isEmpty()) {

@@ -8,31 +8,41 @@ import org.apache.spark.storage.StorageLevel;
 import org.sparkgd.UserError;
 
 /**
- * The standardized rows, packed into blocks and cached once for every iteration of a fit, with
- * the statistics used to standardize them. Close it to release the cache.
+ * The standardized training rows, packed into blocks and cached once for every iteration of a
+ * fit, with the statistics used to standardize them; and, when a share of the rows is held out,
+ * the test rows, cached as read (original scale). Close it to release the caches.
  */
 public final class TrainingData implements AutoCloseable {
   private final JavaRDD<DataBlock> blocks;
   private final Standardization standardization;
   private final long rows;
   private final SkippedRows skipped;
+  /** Null when no rows are held out. */
+  private final JavaRDD<DataBlock> testBlocks;
+  private final long testRows;
 
   private TrainingData(JavaRDD<DataBlock> blocks, Standardization standardization, long rows,
-      SkippedRows skipped) {
+      SkippedRows skipped, JavaRDD<DataBlock> testBlocks, long testRows) {
     this.blocks = blocks;
     this.standardization = standardization;
     this.rows = rows;
     this.skipped = skipped;
+    this.testBlocks = testBlocks;
+    this.testRows = testRows;
   }
 
   /** Reads the input once (CSV or Parquet), standardizes it and caches the blocks. */
   public static TrainingData load(SparkSession spark, InputSpec spec) {
     return load(spark, spec, InputFiles.list(spark.sparkContext().hadoopConfiguration(),
-        spec.path()));
+        spec.path()), null);
   }
 
-  /** As {@link #load(SparkSession, InputSpec)}, with the input's files already listed. */
-  public static TrainingData load(SparkSession spark, InputSpec spec, InputFiles files) {
+  /**
+   * As {@link #load(SparkSession, InputSpec)}, with the input's files already listed, holding
+   * out the rows {@code split} picks (null: none) before anything is computed from the data.
+   */
+  public static TrainingData load(SparkSession spark, InputSpec spec, InputFiles files,
+      HoldOutSplit split) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     boolean parquet = spec.format() == InputFormat.PARQUET
         || (spec.format() == InputFormat.AUTO && files.looksLikeParquet());
@@ -41,56 +51,71 @@ public final class TrainingData implements AutoCloseable {
             spec.minPartitions(), spec.onBadRows())
         : CsvBlockReader.read(jsc, files, spec.delimiter(), spec.features(), spec.label(),
             spec.minPartitions(), spec.onBadRows());
-    return fromRaw(raw, spec.features(), spec.label(), spec.path());
+    return fromRaw(raw, spec.features(), spec.label(), spec.path(), split);
+  }
+
+  /** All rows of {@code raw} are training rows. */
+  public static TrainingData fromRaw(JavaRDD<DataBlock> raw, List<String> features,
+      String label, String source) {
+    return fromRaw(raw, features, label, source, null);
   }
 
   /**
-   * Caches the raw blocks for the statistics pass, then the standardized blocks; the raw cache is
-   * dropped once the standardized one is complete, so the input is parsed once.
+   * Caches the raw blocks for the statistics pass, then the standardized training blocks (and
+   * the raw test blocks); the raw cache is dropped once those are complete, so the input is
+   * parsed once. The statistics come from the training rows only.
    */
   public static TrainingData fromRaw(JavaRDD<DataBlock> raw, List<String> features,
-      String label, String source) {
+      String label, String source, HoldOutSplit split) {
     int numFeatures = features.size();
     raw.setName("sparkgd raw input: " + source).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      ColumnStatistics stats = statistics(raw, numFeatures);
+      JavaRDD<DataBlock> training = split == null ? raw : keep(raw, split, false);
+      ColumnStatistics stats = statistics(training, numFeatures);
+      String heldOut = split == null ? "" : " after holding out --test-fraction "
+          + split.fraction() + " of the rows";
       if (stats.count() == 0 && stats.skipped().count() > 0) {
         throw new UserError(source + ": all " + stats.skipped().count() + " data rows are bad, "
             + "e.g. " + stats.skipped().examples().get(0));
       }
       if (stats.count() == 0) {
-        throw new UserError(source + ": no data rows (only a header?)");
+        throw new UserError(source + ": no data rows" + (split == null ? " (only a header?)"
+            : heldOut));
       }
       if (stats.count() < 2) {
-        throw new UserError(source + ": a single data row; standardizing needs at least 2");
+        throw new UserError(source + ": a single data row" + heldOut
+            + "; standardizing needs at least 2");
       }
       List<String> columns = new java.util.ArrayList<>(features);
       columns.add(label);
       Standardization standardization = Standardization.of(stats, columns);
-      JavaRDD<DataBlock> blocks = raw.map(standardization::apply);
+      JavaRDD<DataBlock> blocks = training.map(standardization::apply);
       blocks.setName("sparkgd standardized blocks: " + source)
           .persist(StorageLevel.MEMORY_AND_DISK());
       blocks.count();
-      return new TrainingData(blocks, standardization, stats.count(), stats.skipped());
+      JavaRDD<DataBlock> test = null;
+      long testRows = 0;
+      if (split != null) {
+        test = keep(raw, split, true);
+        test.setName("sparkgd held-out test blocks: " + source)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        testRows = test.map(b -> (long) b.rows()).fold(0L, Long::sum);
+      }
+      return new TrainingData(blocks, standardization, stats.count(), stats.skipped(), test,
+          testRows);
     } finally {
       raw.unpersist(false);
     }
   }
 
-  /**
-   * One summary per partition, merged on the driver in partition order: Chan's merge is not
-   * associative in floating point, and a fixed order makes the standardization repeat bit for
-   * bit (treeAggregate would merge in the order tasks finish).
-   */
+  private static JavaRDD<DataBlock> keep(JavaRDD<DataBlock> raw, HoldOutSplit split,
+      boolean test) {
+    return raw.map(b -> split.keep(b, test)).filter(b -> b.rows() > 0 || b.skipped() != null);
+  }
+
   private static ColumnStatistics statistics(JavaRDD<DataBlock> raw, int numFeatures) {
-    List<ColumnStatistics> partitions = raw.mapPartitions(blocks -> {
-      ColumnStatistics partial = new ColumnStatistics(numFeatures + 1);
-      blocks.forEachRemaining(partial::add);
-      return List.of(partial).iterator();
-    }).collect();
-    ColumnStatistics total = new ColumnStatistics(numFeatures + 1);
-    partitions.forEach(total::merge);
-    return total;
+    return PartitionSummaries.mergeInOrder(raw, () -> new ColumnStatistics(numFeatures + 1),
+        ColumnStatistics::add, ColumnStatistics::merge);
   }
 
   public JavaRDD<DataBlock> blocks() {
@@ -114,8 +139,20 @@ public final class TrainingData implements AutoCloseable {
     return standardization.numFeatures();
   }
 
+  /** The held-out rows as read (original scale), or null when none were held out. */
+  public JavaRDD<DataBlock> testBlocks() {
+    return testBlocks;
+  }
+
+  public long testRows() {
+    return testRows;
+  }
+
   @Override
   public void close() {
     blocks.unpersist(false);
+    if (testBlocks != null) {
+      testBlocks.unpersist(false);
+    }
   }
 }

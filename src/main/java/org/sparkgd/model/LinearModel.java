@@ -1,5 +1,6 @@
 package org.sparkgd.model;
 
+import java.io.Serializable;
 import java.util.List;
 import org.sparkgd.data.Standardization;
 
@@ -12,7 +13,7 @@ import org.sparkgd.data.Standardization;
  * @param theta intercept first, then one coefficient per feature (standardized scale)
  */
 public record LinearModel(String label, List<String> features, Standardization standardization,
-    double[] theta) {
+    double[] theta) implements Serializable {
 
   public LinearModel {
     features = List.copyOf(features);
@@ -51,13 +52,25 @@ public record LinearModel(String label, List<String> features, Standardization s
     return intercept;
   }
 
-  /** ŷ on the original scale for one row of original-scale features. */
+  /**
+   * ŷ on the original scale for one row of original-scale features. The row is standardized
+   * exactly as the training rows were (z_j = (x_j − mean_j) · (1 / std_j), 0 for a constant
+   * feature), then ŷ = mean_y + std_y · (b + Σ θ_j z_j): the same arithmetic as the fit, and no
+   * cancellation between a large intercept and large terms when a feature's mean is large.
+   */
   public double predict(double[] x) {
-    double[] beta = coefficients();
-    double y = intercept();
-    for (int j = 0; j < beta.length; j++) {
-      y += beta[j] * x[j];
+    if (x.length != features.size()) {
+      throw new IllegalArgumentException("a row of " + x.length + " values for "
+          + features.size() + " features");
     }
-    return y;
+    Standardization s = standardization;
+    double z = theta[0];
+    for (int j = 0; j < x.length; j++) {
+      double std = s.featureStds()[j];
+      if (std != 0) {
+        z += theta[j + 1] * ((x[j] - s.featureMeans()[j]) * (1 / std));
+      }
+    }
+    return s.labelMean() + s.labelStd() * z;
   }
 }

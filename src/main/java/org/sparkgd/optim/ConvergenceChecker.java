@@ -1,17 +1,16 @@
 package org.sparkgd.optim;
 
 /**
- * Decides whether the descent has converged, from one iteration to the next (after Commons
+ * Decides whether a run has converged, from one recorded point to the next (after Commons
  * Math's {@code ConvergenceChecker}). A tolerance of 0 never converges.
  */
-@FunctionalInterface
 public interface ConvergenceChecker {
-  boolean converged(double previousCost, double cost, double[] previousTheta, double[] theta);
+  boolean converged(double previousObjective, double objective, double[] previousTheta,
+      double[] theta);
 
   /** |J_k − J_{k−1}| ≤ tol · |J_{k−1}|: for full batches, where the cost is exact. */
   static ConvergenceChecker relativeCostChange(double tolerance) {
-    return (previousCost, cost, previousTheta, theta) ->
-        tolerance > 0 && Math.abs(cost - previousCost) <= tolerance * Math.abs(previousCost);
+    return new RelativeCostChange(tolerance);
   }
 
   /**
@@ -19,7 +18,22 @@ public interface ConvergenceChecker {
    * so a small change of it says little.
    */
   static ConvergenceChecker relativeParameterChange(double tolerance) {
-    return (previousCost, cost, previousTheta, theta) -> {
+    return new RelativeParameterChange(tolerance);
+  }
+
+  record RelativeCostChange(double tolerance) implements ConvergenceChecker {
+    @Override
+    public boolean converged(double previousObjective, double objective, double[] previousTheta,
+        double[] theta) {
+      return tolerance > 0
+          && Math.abs(objective - previousObjective) <= tolerance * Math.abs(previousObjective);
+    }
+  }
+
+  record RelativeParameterChange(double tolerance) implements ConvergenceChecker {
+    @Override
+    public boolean converged(double previousObjective, double objective, double[] previousTheta,
+        double[] theta) {
       if (tolerance <= 0) {
         return false;
       }
@@ -30,6 +44,6 @@ public interface ConvergenceChecker {
         norm += theta[j] * theta[j];
       }
       return Math.sqrt(diff) <= tolerance * Math.max(Math.sqrt(norm), 1.0);
-    };
+    }
   }
 }

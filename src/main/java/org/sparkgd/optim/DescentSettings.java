@@ -1,19 +1,18 @@
 package org.sparkgd.optim;
 
 /**
- * The settings of one gradient descent.
+ * What every run of a descent shares.
  *
- * @param learningRate α in θ ← θ − α·∇J
- * @param maxIterations updates at most; the history then has maxIterations + 1 rows
- * @param divergenceFactor the cost is diverging once it exceeds this multiple of the first cost
+ * @param maxIterations iterations (updates) at most; the history then has up to
+ *     maxIterations + 1 rows per run
+ * @param divergenceFactor a run is diverging once its objective exceeds this multiple of its
+ *     first objective
+ * @param optimalObjective the exact optimum when known (for the optimality gap), else NaN
  */
-public record DescentSettings(double learningRate, long maxIterations,
-    ConvergenceChecker convergence, double divergenceFactor) {
+public record DescentSettings(long maxIterations, ConvergenceChecker convergence,
+    double divergenceFactor, double optimalObjective) {
 
   public DescentSettings {
-    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-      throw new IllegalArgumentException("learning rate must be positive: " + learningRate);
-    }
     if (maxIterations < 0) {
       throw new IllegalArgumentException("max iterations must be ≥ 0: " + maxIterations);
     }

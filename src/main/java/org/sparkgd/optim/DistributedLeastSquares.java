@@ -4,6 +4,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.sparkgd.data.DataBlock;
+import org.sparkgd.data.PartitionSummaries;
 import org.sparkgd.data.TrainingData;
 
 /**
@@ -34,24 +35,47 @@ public final class DistributedLeastSquares implements CostFunction {
     this.injectFailures = jsc.getConf().getBoolean(FaultInjection.SETTING, false);
   }
 
+  /**
+   * The Gram statistics of the cached data in one pass. Partitions' sums are merged on the
+   * driver in partition order (not in the order tasks finish), so the exact reference and the
+   * safe step derived from it repeat bit for bit.
+   */
+  public GramMatrix gram() {
+    int d = data.numFeatures();
+    String previousDescription = jsc.getLocalProperty("spark.job.description");
+    jsc.setJobDescription("sparkgd fit: exact reference (Gram matrix)");
+    try {
+      return PartitionSummaries.mergeInOrder(data.blocks(), () -> new GramMatrix(d),
+          GramMatrix::add, GramMatrix::merge);
+    } finally {
+      jsc.setJobDescription(previousDescription);
+    }
+  }
+
   @Override
-  public Evaluation evaluate(double[] theta, long iteration) {
-    jsc.setJobDescription("sparkgd fit: iteration " + iteration + "/" + maxIterations);
-    Broadcast<double[]> broadcast = jsc.broadcast(theta.clone());
+  public Evaluation[] evaluate(double[][] points, long pass) {
+    // One pass per iteration, except for backtracking's retried steps.
+    String previousDescription = jsc.getLocalProperty("spark.job.description");
+    jsc.setJobDescription("sparkgd fit: iteration " + pass + "/" + maxIterations);
+    double[][] copies = new double[points.length][];
+    for (int m = 0; m < points.length; m++) {
+      copies[m] = points[m].clone();
+    }
+    Broadcast<double[][]> broadcast = jsc.broadcast(copies);
     try {
       MiniBatchSampler sampler = batchFraction == null ? null
-          : new MiniBatchSampler(batchFraction, seed, iteration);
-      LeastSquaresAggregator zero =
-          new LeastSquaresAggregator(data.numFeatures(), broadcast, sampler);
+          : new MiniBatchSampler(batchFraction, seed, pass);
+      LeastSquaresAggregator zero = new LeastSquaresAggregator(data.numFeatures(),
+          points.length, broadcast, sampler);
       JavaRDD<DataBlock> blocks = injectFailures
-          ? FaultInjection.failFirstAttempts(data.blocks(), iteration) : data.blocks();
+          ? FaultInjection.failFirstAttempts(data.blocks(), pass) : data.blocks();
       return blocks
           .treeAggregate(zero, LeastSquaresAggregator::add, LeastSquaresAggregator::merge,
               treeDepth)
-          .evaluation();
+          .evaluations();
     } finally {
       broadcast.destroy();
-      jsc.setJobDescription(null);
+      jsc.setJobDescription(previousDescription);
     }
   }
 }

@@ -6,8 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The descent loop: evaluate J and ∇J at θ_k, record them, stop or step θ_{k+1} = θ_k − α∇J.
- * It knows nothing of Spark: the {@link CostFunction} does the passes over the data.
+ * Drives one or more runs over the data together: each pass gathers the points every active
+ * run needs, evaluates them all in ONE call of the {@link CostFunction} (one pass over the
+ * data), and hands each run its results. A sweep of K learning rates therefore costs about one
+ * pass per iteration, not K. It knows nothing of Spark.
  */
 public final class GradientDescent {
   private static final Logger LOG = LoggerFactory.getLogger(GradientDescent.class);
@@ -15,7 +17,7 @@ public final class GradientDescent {
   private final DescentSettings settings;
   private final long checkpointEvery;
 
-  /** @param checkpointEvery hand the state to the checkpoints every this many updates (0: never) */
+  /** @param checkpointEvery hand the state to the checkpoints every this many passes (0: never) */
   public GradientDescent(DescentSettings settings, long checkpointEvery) {
     this.settings = settings;
     this.checkpointEvery = checkpointEvery;
@@ -25,61 +27,67 @@ public final class GradientDescent {
     this(settings, 0);
   }
 
-  public DescentResult run(CostFunction cost, double[] initialTheta, IterationListener listener) {
-    return run(cost, DescentState.start(initialTheta), listener, Checkpoints.NONE);
+  /** One run from {@code start}. */
+  public DescentResult run(CostFunction cost, RunSettings run, double[] start,
+      IterationListener listener) {
+    return run(cost, List.of(run), start, null, listener, Checkpoints.NONE).get(0);
   }
 
-  /** Runs from {@code state}: the start, or a checkpoint of an interrupted run. */
-  public DescentResult run(CostFunction cost, DescentState state, IterationListener listener,
-      Checkpoints checkpoints) {
-    long start = System.nanoTime() - (long) (state.elapsedMillis() * 1e6);
-    double[] theta = state.theta();
-    double[] previousTheta = state.previousTheta();
-    double previousCost = state.previousCost();
-    double firstCost = state.firstCost();
-    List<IterationRecord> history = new ArrayList<>(state.history());
-    for (long k = state.iteration(); ; k++) {
-      Evaluation e = cost.evaluate(theta, k);
-      if (e.rows() == 0) {
-        LOG.warn("Iteration {}: the mini-batch is empty; no update (raise --batch-fraction)", k);
-        if (k == settings.maxIterations()) {
-          return new DescentResult(theta, history, StopReason.MAX_ITERATIONS, k);
+  /**
+   * Runs every setting from {@code start}, or continues them all from {@code resumeFrom}.
+   *
+   * @return one result per run, in the order of {@code runs}
+   */
+  public List<DescentResult> run(CostFunction cost, List<RunSettings> runs, double[] start,
+      DescentState resumeFrom, IterationListener listener, Checkpoints checkpoints) {
+    List<Run> active = new ArrayList<>();
+    for (int r = 0; r < runs.size(); r++) {
+      active.add(resumeFrom == null ? new Run(runs.get(r), settings, start)
+          : new Run(runs.get(r), settings, resumeFrom.runs().get(r)));
+    }
+    long passes = resumeFrom == null ? 0 : resumeFrom.passes();
+    long startNanos = System.nanoTime()
+        - (long) ((resumeFrom == null ? 0 : resumeFrom.elapsedMillis()) * 1e6);
+    while (active.stream().anyMatch(r -> !r.finished())) {
+      List<double[]> points = new ArrayList<>();
+      List<int[]> ranges = new ArrayList<>();
+      for (Run run : active) {
+        if (!run.finished()) {
+          int from = points.size();
+          points.addAll(List.of(run.points()));
+          ranges.add(new int[] {from, points.size()});
+        } else {
+          ranges.add(null);
         }
-        continue;
       }
-      IterationRecord record = new IterationRecord(k, e.cost(), settings.learningRate(),
-          norm(e.gradient()), theta.clone(), e.rows(), (System.nanoTime() - start) / 1e6);
-      history.add(record);
-      listener.onIteration(record);
-      if (Double.isNaN(firstCost)) {
-        firstCost = e.cost();
+      Evaluation[] results = cost.evaluate(points.toArray(new double[0][]), passes);
+      passes++;
+      if (results.length > 0 && results[0].rows() == 0) {
+        LOG.warn("Pass {}: the mini-batch is empty; no update (raise --batch-fraction)", passes);
+      } else {
+        double elapsed = (System.nanoTime() - startNanos) / 1e6;
+        for (int r = 0; r < active.size(); r++) {
+          Run run = active.get(r);
+          if (ranges.get(r) != null) {
+            int size = run.history().size();
+            run.accept(java.util.Arrays.copyOfRange(results, ranges.get(r)[0],
+                ranges.get(r)[1]), passes, elapsed);
+            for (IterationRecord added : run.history().subList(size, run.history().size())) {
+              listener.onIteration(added);
+            }
+          }
+        }
       }
-      if (diverging(e.cost(), firstCost)) {
-        return new DescentResult(theta, history, StopReason.DIVERGED, k);
+      if (checkpointEvery > 0 && passes % checkpointEvery == 0
+          && active.stream().anyMatch(r -> !r.finished())) {
+        checkpoints.save(new DescentState(passes, active.stream().map(Run::snapshot).toList()));
       }
-      if (previousTheta != null && settings.convergence().converged(previousCost, e.cost(),
-          previousTheta, theta)) {
-        return new DescentResult(theta, history, StopReason.CONVERGED, k);
-      }
-      if (k == settings.maxIterations()) {
-        return new DescentResult(theta, history, StopReason.MAX_ITERATIONS, k);
-      }
-      previousTheta = theta.clone();
-      previousCost = e.cost();
-      for (int j = 0; j < theta.length; j++) {
-        theta[j] -= settings.learningRate() * e.gradient()[j];
-      }
-      if (checkpointEvery > 0 && (k + 1) % checkpointEvery == 0) {
-        checkpoints.save(new DescentState(k + 1, theta, previousTheta, previousCost, firstCost,
-            history));
+      if (passes > 1000 * (settings.maxIterations() + 1)) {
+        throw new IllegalStateException("the descent made " + passes + " passes for at most "
+            + settings.maxIterations() + " iterations");
       }
     }
-  }
-
-  /** Non-finite, or far above the first cost (which is ≈ 1 on standardized data from θ = 0). */
-  private boolean diverging(double cost, double firstCost) {
-    return !Double.isFinite(cost)
-        || (firstCost > 0 && cost > settings.divergenceFactor() * firstCost);
+    return active.stream().map(Run::result).toList();
   }
 
   static double norm(double[] v) {

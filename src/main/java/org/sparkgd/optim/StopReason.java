@@ -6,6 +6,8 @@ public enum StopReason {
   CONVERGED,
   /** The iteration budget was spent. */
   MAX_ITERATIONS,
+  /** The adaptive schedule went --patience iterations without a lower cost. */
+  NO_IMPROVEMENT,
   /** The cost became NaN or infinite, or grew far beyond where it started: the step is too large. */
   DIVERGED;
 

@@ -57,8 +57,8 @@ public final class CheckpointStore {
   }
 
   public void save(FitConfig config, List<String> inputFingerprint, DescentState state) {
-    Path temporary = new Path(dir, "." + PREFIX + state.iteration() + ".tmp");
-    Path file = new Path(dir, String.format("%s%012d.json", PREFIX, state.iteration()));
+    Path temporary = new Path(dir, "." + PREFIX + state.passes() + ".tmp");
+    Path file = new Path(dir, String.format("%s%012d.json", PREFIX, state.passes()));
     try {
       fs.mkdirs(dir);
       try (OutputStream out = fs.create(temporary, true)) {

@@ -9,13 +9,17 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sparkgd.optim.IterationRecord;
 
-/** Writes the cost history, one row per iteration, as a single Parquet file. */
+/** Writes the cost history, one row per iteration and run, as a single Parquet file. */
 public final class HistoryWriter {
   public static final StructType SCHEMA = new StructType()
+      .add("run", DataTypes.StringType, false)
       .add("iteration", DataTypes.LongType, false)
       .add("cost", DataTypes.DoubleType, false)
+      .add("objective", DataTypes.DoubleType, false)
+      .add("optimality_gap", DataTypes.DoubleType, false)
       .add("cost_scope", DataTypes.StringType, false)
       .add("rows", DataTypes.LongType, false)
+      .add("passes", DataTypes.LongType, false)
       .add("step_size", DataTypes.DoubleType, false)
       .add("gradient_norm", DataTypes.DoubleType, false)
       .add("intercept", DataTypes.DoubleType, false)
@@ -33,8 +37,9 @@ public final class HistoryWriter {
       for (double c : r.coefficients()) {
         coefficients.add(c);
       }
-      rows.add(RowFactory.create(r.iteration(), r.cost(), costScope, r.rows(), r.stepSize(),
-          r.gradientNorm(), r.intercept(), coefficients, r.elapsedMillis()));
+      rows.add(RowFactory.create(r.run(), r.iteration(), r.cost(), r.objective(),
+          r.optimalityGap(), costScope, r.rows(), r.passes(), r.stepSize(), r.gradientNorm(),
+          r.intercept(), coefficients, r.elapsedMillis()));
     }
     spark.createDataFrame(rows, SCHEMA).coalesce(1).write().parquet(path);
   }

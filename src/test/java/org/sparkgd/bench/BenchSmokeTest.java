@@ -57,9 +57,9 @@ class BenchSmokeTest {
         "sparkgd mini-batch 0.01", "MLlib runMiniBatchSGD 1.0", "MLlib runMiniBatchSGD 0.01",
         "MLlib LinearRegression l-bfgs", "MLlib LinearRegression normal", "roofline",
         "cached bytes, sparkgd", "cached bytes, MLlib", "end to end from CSV, sparkgd (s)",
-        "end to end from CSV, ml.LinearRegression", "end to end: coefficients, sparkgd at "
-        + "tolerance 1e-09", "end to end from CSV, sparkgd at tolerance 1e-12",
-        "end to end: coefficients, sparkgd at tolerance 1e-12");
+        "end to end from CSV, ml.LinearRegression", "end to end: coefficients, sparkgd vs",
+        "end to end from CSV, sparkgd --step conjugate-gradient",
+        "end to end: coefficients, sparkgd --step conjugate-gradient");
     for (String name : expected) {
       String row = rows.stream().filter(r -> r.startsWith("| " + name)).findFirst()
           .orElseThrow(() -> new AssertionError("no row '" + name + "' in\n" + report));

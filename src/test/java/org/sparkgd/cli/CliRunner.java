@@ -47,6 +47,12 @@ public final class CliRunner {
     return run(args.toArray(new String[0]));
   }
 
+  /** The default value of a command's option, e.g. ("fit", "--learning-rate") → "0.1". */
+  public static String defaultOf(String command, String option) {
+    return new picocli.CommandLine(new SparkGd(SHARED)).getSubcommands().get(command)
+        .getCommandSpec().findOption(option).defaultValue();
+  }
+
   public static JsonNode model(Path output) {
     try {
       return new ObjectMapper().readTree(output.resolve("model.json").toFile());

@@ -99,6 +99,21 @@ class CliTest {
   }
 
   @Test
+  void aFailedOverwriteLeavesTheOldOutputIntact() throws IOException {
+    Path output = dir.resolve("kept");
+    assertEquals(0, CliRunner.fit(csv, output, "--max-iterations", "3").exitCode());
+    String model = Files.readString(output.resolve("model.json"));
+    Path bad = TestData.write(dir.resolve("bad-for-overwrite.csv"),
+        List.of("id,x1,x2,x3,y", "0,1,2,3,4", "1,1,2,3,?"));
+    CliRunner.Result r = CliRunner.fit(bad, output, "--overwrite");
+    assertEquals(UserError.EXIT_CODE, r.exitCode());
+    assertEquals(model, Files.readString(output.resolve("model.json")));
+    try (var siblings = Files.list(dir)) {
+      assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains("sparkgd-")));
+    }
+  }
+
+  @Test
   void aBadCellNamesTheFileLineAndColumn() {
     Path bad = TestData.write(dir.resolve("bad.csv"),
         List.of("id,x1,x2,x3,y", "0,1,2,3,4", "1,1,2,3,4", "2,1,two,3,4"));
@@ -152,7 +167,8 @@ class CliTest {
     CliRunner.Result r = CliRunner.fit(csv, output, "--config", conf.toString(),
         "--max-iterations", "4");
     assertEquals(0, r.exitCode(), r.err());
-    assertEquals(0.2, CliRunner.model(output).get("config").get("learning_rate").asDouble(), 0);
+    assertEquals(0.2,
+        CliRunner.model(output).get("config").get("learning_rates").get(0).asDouble(), 0);
     assertEquals(4, CliRunner.model(output).get("iterations").asInt());
   }
 

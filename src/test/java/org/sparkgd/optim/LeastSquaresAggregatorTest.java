@@ -47,11 +47,16 @@ class LeastSquaresAggregatorTest {
   }
 
   private Evaluation evaluate(double[] at, int blockRows, int partitions) {
+    return evaluateAll(new double[][] {at}, blockRows, partitions, null)[0];
+  }
+
+  private Evaluation[] evaluateAll(double[][] points, int blockRows, int partitions,
+      MiniBatchSampler sampler) {
     JavaRDD<DataBlock> rdd = SparkTestSession.jsc().parallelize(blocks(blockRows), partitions);
-    Broadcast<double[]> b = SparkTestSession.jsc().broadcast(at);
+    Broadcast<double[][]> b = SparkTestSession.jsc().broadcast(points);
     try {
-      return rdd.treeAggregate(new LeastSquaresAggregator(D, b, null),
-          LeastSquaresAggregator::add, LeastSquaresAggregator::merge, 2).evaluation();
+      return rdd.treeAggregate(new LeastSquaresAggregator(D, points.length, b, sampler),
+          LeastSquaresAggregator::add, LeastSquaresAggregator::merge, 2).evaluations();
     } finally {
       b.destroy();
     }
@@ -111,29 +116,36 @@ class LeastSquaresAggregatorTest {
 
   @Test
   void miniBatchesUseOnlySampledRowsAndAreReproducible() {
-    JavaRDD<DataBlock> rdd = SparkTestSession.jsc().parallelize(blocks(10), 4);
-    Broadcast<double[]> b = SparkTestSession.jsc().broadcast(theta);
-    try {
-      MiniBatchSampler sampler = new MiniBatchSampler(0.3, 9, 4);
-      Evaluation first = rdd.treeAggregate(new LeastSquaresAggregator(D, b, sampler),
-          LeastSquaresAggregator::add, LeastSquaresAggregator::merge, 2).evaluation();
-      Evaluation again = rdd.treeAggregate(new LeastSquaresAggregator(D, b, sampler),
-          LeastSquaresAggregator::add, LeastSquaresAggregator::merge, 2).evaluation();
-      assertTrue(first.rows() > 0 && first.rows() < ROWS, "" + first.rows());
-      assertEquals(first.rows(), again.rows());
-      assertEquals(first.cost(), again.cost(), 0);
-      assertArrayEquals(first.gradient(), again.gradient(), 0);
-    } finally {
-      b.destroy();
+    MiniBatchSampler sampler = new MiniBatchSampler(0.3, 9, 4);
+    Evaluation first = evaluateAll(new double[][] {theta}, 10, 4, sampler)[0];
+    Evaluation again = evaluateAll(new double[][] {theta}, 10, 4, sampler)[0];
+    assertTrue(first.rows() > 0 && first.rows() < ROWS, "" + first.rows());
+    assertEquals(first.rows(), again.rows());
+    assertEquals(first.cost(), again.cost(), 0);
+    assertArrayEquals(first.gradient(), again.gradient(), 0);
+  }
+
+  @Test
+  void severalPointsInOnePassEqualOnePassEach() {
+    double[][] points = {theta, {0, 0, 0, 0}, {1, 2, 3, 4}};
+    for (MiniBatchSampler sampler : new MiniBatchSampler[] {null,
+        new MiniBatchSampler(0.4, 3, 2)}) {
+      Evaluation[] together = evaluateAll(points, 9, 3, sampler);
+      for (int m = 0; m < points.length; m++) {
+        Evaluation alone = evaluateAll(new double[][] {points[m]}, 9, 3, sampler)[0];
+        assertEquals(alone.cost(), together[m].cost(), 0);
+        assertArrayEquals(alone.gradient(), together[m].gradient(), 0);
+        assertEquals(alone.rows(), together[m].rows());
+      }
     }
   }
 
   @Test
-  void mergeRefusesAnotherDimension() {
-    Broadcast<double[]> b = SparkTestSession.jsc().broadcast(theta);
+  void mergeRefusesAnotherShape() {
+    Broadcast<double[][]> b = SparkTestSession.jsc().broadcast(new double[][] {theta});
     try {
-      LeastSquaresAggregator a = new LeastSquaresAggregator(3, b, null);
-      LeastSquaresAggregator other = new LeastSquaresAggregator(2, b, null);
+      LeastSquaresAggregator a = new LeastSquaresAggregator(3, 1, b, null);
+      LeastSquaresAggregator other = new LeastSquaresAggregator(2, 1, b, null);
       org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
           () -> a.merge(other));
     } finally {

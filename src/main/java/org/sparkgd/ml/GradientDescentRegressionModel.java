@@ -1,0 +1,187 @@
+package org.sparkgd.ml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.regression.RegressionModel;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWriter;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.sparkgd.model.LinearModel;
+import org.sparkgd.model.RegressionMetrics;
+import org.sparkgd.optim.IterationRecord;
+import org.sparkgd.optim.StopReason;
+import org.sparkgd.output.ModelReader;
+import org.sparkgd.output.ModelWriter;
+
+/**
+ * The model a {@link GradientDescentRegressor} fits: predicts on the original scale, applying
+ * the training standardization exactly as {@code sparkgd predict} does. Saved as Spark ML's
+ * metadata (the Params) plus {@code data/model.json} in the format of a fit's model.json, read
+ * by the same {@link ModelReader}.
+ */
+public final class GradientDescentRegressionModel
+    extends RegressionModel<Vector, GradientDescentRegressionModel> implements MLWritable {
+  private static final long serialVersionUID = 1L;
+  private static final String DATA = "data/" + ModelReader.FILE;
+
+  private final String uid;
+  private final LinearModel model;
+  private final StopReason stopReason;
+  private final long iterations;
+  private final RegressionMetrics trainingMetrics;
+  /** Empty for a loaded model: the history is not saved with it. */
+  private final transient List<IterationRecord> history;
+
+  GradientDescentRegressionModel(String uid, LinearModel model, StopReason stopReason,
+      long iterations, RegressionMetrics trainingMetrics, List<IterationRecord> history) {
+    this(PendingUid.set(uid), uid, model, stopReason, iterations, trainingMetrics, history);
+  }
+
+  private GradientDescentRegressionModel(Void pending, String uid, LinearModel model,
+      StopReason stopReason, long iterations, RegressionMetrics trainingMetrics,
+      List<IterationRecord> history) {
+    this.uid = uid;
+    PendingUid.clear();
+    this.model = model;
+    this.stopReason = stopReason;
+    this.iterations = iterations;
+    this.trainingMetrics = trainingMetrics;
+    this.history = List.copyOf(history);
+  }
+
+  @Override
+  public String uid() {
+    return PendingUid.or(uid);
+  }
+
+  @Override
+  public double predict(Vector features) {
+    return model.predict(features.toArray());
+  }
+
+  @Override
+  public int numFeatures() {
+    return model.features().size();
+  }
+
+  /** The fitted model on both scales, with its standardization. */
+  public LinearModel linearModel() {
+    return model;
+  }
+
+  /** Original scale, in feature order. */
+  public Vector coefficients() {
+    return Vectors.dense(model.coefficients());
+  }
+
+  /** Original scale. */
+  public double intercept() {
+    return model.intercept();
+  }
+
+  public StopReason stopReason() {
+    return stopReason;
+  }
+
+  /** Updates the descent made. */
+  public long iterations() {
+    return iterations;
+  }
+
+  /** RMSE, MAE and R² on the training rows, original scale. */
+  public RegressionMetrics trainingMetrics() {
+    return trainingMetrics;
+  }
+
+  /** The cost history of the fit; empty once the model has been saved and loaded. */
+  public List<IterationRecord> history() {
+    return history == null ? List.of() : history;
+  }
+
+  @Override
+  public GradientDescentRegressionModel copy(ParamMap extra) {
+    GradientDescentRegressionModel copy = new GradientDescentRegressionModel(uid, model,
+        stopReason, iterations, trainingMetrics, history());
+    return copyValues(copy, extra).setParent(parent());
+  }
+
+  @Override
+  public MLWriter write() {
+    return new Writer(this);
+  }
+
+  public static MLReader<GradientDescentRegressionModel> read() {
+    return new Reader();
+  }
+
+  public static GradientDescentRegressionModel load(String path) {
+    return read().load(path);
+  }
+
+  /** The Params as Spark ML metadata, the model as a fit's model.json. */
+  private static final class Writer extends MLWriter {
+    private final GradientDescentRegressionModel instance;
+
+    Writer(GradientDescentRegressionModel instance) {
+      this.instance = instance;
+    }
+
+    @Override
+    public void saveImpl(String path) {
+      DefaultParamsWriter.saveMetadata(instance, path, sparkSession());
+      ObjectNode json = ModelWriter.putModel(new ObjectMapper().createObjectNode(),
+          instance.model);
+      json.put("format_version", ModelWriter.FORMAT_VERSION);
+      json.put("iterations", instance.iterations);
+      json.put("stop_reason", instance.stopReason.label());
+      ModelWriter.putMetrics(json, instance.trainingMetrics, null);
+      Path file = new Path(path, DATA);
+      try {
+        ModelWriter.write(file.getFileSystem(sc().hadoopConfiguration()), file, json);
+      } catch (IOException e) {
+        throw new UncheckedIOException(file + ": cannot write the model", e);
+      }
+    }
+  }
+
+  private static final class Reader extends MLReader<GradientDescentRegressionModel> {
+    @Override
+    public GradientDescentRegressionModel load(String path) {
+      DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path,
+          sparkSession(), GradientDescentRegressionModel.class.getName());
+      Path file = new Path(path, DATA);
+      JsonNode json;
+      try (InputStream in = file.getFileSystem(sc().hadoopConfiguration()).open(file)) {
+        json = new ObjectMapper().readTree(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(file + ": cannot read the model", e);
+      }
+      JsonNode training = json.path("metrics").path("training");
+      RegressionMetrics metrics = training.isObject() ? new RegressionMetrics(
+          training.path("rows").asLong(), number(training.path("rmse")),
+          number(training.path("mae")), number(training.path("r2"))) : null;
+      GradientDescentRegressionModel model = new GradientDescentRegressionModel(metadata.uid(),
+          ModelReader.fromJson(json, file.toString()),
+          StopReason.valueOf(json.path("stop_reason").asText("max_iterations").toUpperCase()),
+          json.path("iterations").asLong(), metrics, List.of());
+      metadata.getAndSetParams(model, metadata.getAndSetParams$default$2());
+      return model;
+    }
+
+    /** model.json writes an undefined metric as null. */
+    private static double number(JsonNode node) {
+      return node.isNumber() ? node.doubleValue() : Double.NaN;
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The Spark ML Pipeline API: {@link org.sparkgd.ml.GradientDescentRegressor} (an Estimator whose
+ * Params are the options of {@code sparkgd fit}) and the model it fits, both savable.
+ */
+package org.sparkgd.ml;

@@ -1,0 +1,62 @@
+package org.sparkgd.model;
+
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.sparkgd.data.DataBlock;
+import org.sparkgd.data.Standardization;
+
+/**
+ * One pass over cached blocks that measures a model: sums per partition, merged on the driver
+ * in partition order so the figures repeat bit for bit.
+ */
+public final class ModelMetrics {
+  private ModelMetrics() {}
+
+  /**
+   * On the standardized training blocks. The residual is computed as in the descent and scaled
+   * back: r = std_y · (ẑ − z_y), so a batch fit's RMSE is std_y · √(final cost).
+   */
+  public static RegressionMetrics onStandardized(JavaRDD<DataBlock> blocks, LinearModel model) {
+    double[] theta = model.theta();
+    double labelStd = model.standardization().labelStd();
+    return merge(blocks.mapPartitions(partition -> {
+      RegressionMetrics.Sums sums = new RegressionMetrics.Sums();
+      partition.forEachRemaining(block -> {
+        int d = block.numFeatures();
+        double[] z = block.features();
+        for (int i = 0; i < block.rows(); i++) {
+          double residual = theta[0] - block.labels()[i];
+          for (int j = 0; j < d; j++) {
+            residual += theta[j + 1] * z[i * d + j];
+          }
+          sums.add(labelStd * residual, labelStd * block.labels()[i]);
+        }
+      });
+      return List.of(sums).iterator();
+    }).collect());
+  }
+
+  /** On blocks as read (original scale), such as the held-out test rows. */
+  public static RegressionMetrics onOriginal(JavaRDD<DataBlock> blocks, LinearModel model) {
+    Standardization s = model.standardization();
+    return merge(blocks.mapPartitions(partition -> {
+      RegressionMetrics.Sums sums = new RegressionMetrics.Sums();
+      double[] row = new double[model.features().size()];
+      partition.forEachRemaining(block -> {
+        int d = block.numFeatures();
+        for (int i = 0; i < block.rows(); i++) {
+          System.arraycopy(block.features(), i * d, row, 0, d);
+          double y = block.labels()[i];
+          sums.add(model.predict(row) - y, y - s.labelMean());
+        }
+      });
+      return List.of(sums).iterator();
+    }).collect());
+  }
+
+  private static RegressionMetrics merge(List<RegressionMetrics.Sums> partitions) {
+    RegressionMetrics.Sums total = new RegressionMetrics.Sums();
+    partitions.forEach(total::merge);
+    return total.metrics();
+  }
+}

@@ -1,0 +1,296 @@
+package org.sparkgd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparkgd.cli.CliRunner;
+import org.sparkgd.data.AdvertisingGenerator;
+
+/**
+ * The job on a real Spark standalone cluster (scripts/cluster: a master and two workers, each a
+ * separate JVM), submitted with scripts/sparkgd through SparkSubmit: closures, broadcasts and
+ * aggregators cross process boundaries, executors can die. Cluster logs stay under
+ * target/cluster-it/.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class ClusterIT {
+  private static final Duration RUN_LIMIT = Duration.ofSeconds(180);
+  private static final int ROWS = 20_000;
+  /** A fixed number of updates, no early stop: histories compare row for row. */
+  private static final String[] FIT_OPTIONS = {"--tolerance", "0", "--max-iterations", "40",
+      "--learning-rate", "0.3", "--min-partitions", "4"};
+
+  @TempDir
+  static Path data;
+
+  private static final Path LOGS = ScriptProcess.HOME.resolve("target/cluster-it");
+  private static LocalCluster cluster;
+  private static Path input;
+  private static Path localFit;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = LocalCluster.start(LOGS.resolve("cluster"), 2);
+    input = TestData.generate(ROWS, 11).writeCsv(data.resolve("input.csv"));
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  /** The same fit in local mode (this JVM, local[2]), made once. */
+  private static synchronized Path localFit() {
+    if (localFit == null) {
+      Path output = data.resolve("local-fit");
+      CliRunner.Result local = CliRunner.fit(input, output, FIT_OPTIONS);
+      assertEquals(0, local.exitCode(), local.err());
+      localFit = output;
+    }
+    return localFit;
+  }
+
+  @Test
+  void aFitOnTheClusterEqualsTheLocalFit() throws Exception {
+    Path output = data.resolve("cluster-fit");
+    ScriptProcess.Result run = submitFit("fit", output).await(RUN_LIMIT);
+    assertEquals(0, run.exitCode(), run.err());
+    assertSameFit(localFit(), output);
+    assertTrue(CliRunner.model(output).get("partitions").asInt() >= 2, "work for both workers");
+  }
+
+  @Test
+  void aFitSurvivesTheLossOfAnExecutor() throws Exception {
+    Path output = data.resolve("fit-losing-an-executor");
+    try (ScriptProcess fit = submitFit("fit-losing-an-executor", output)) {
+      assertTrue(fit.awaitErrorLine(line -> line.contains("iteration 0/"), RUN_LIMIT),
+          "the descent began: " + fit.standardError());
+      List<ProcessHandle> executors = cluster.executorsOf(1, fit.started());
+      assertEquals(1, executors.size(), "worker 1 runs this application's executor");
+      ProcessHandle executor = executors.get(0);
+      Path executorLog = cluster.executorLog(1, executor);
+      assertTrue(awaitLine(executorLog, "Finished task", RUN_LIMIT),
+          "the executor has done part of the fit: " + executorLog);
+      assertTrue(executor.destroyForcibly(), "SIGKILL sent to " + executor.pid());
+      executor.onExit().get(30, TimeUnit.SECONDS);
+      assertTrue(fit.standardError().lines().noneMatch(l -> l.contains("Wrote ")),
+          "the executor died before the fit ended");
+
+      ScriptProcess.Result run = fit.await(RUN_LIMIT);
+      assertEquals(0, run.exitCode(), run.err());
+    }
+    String driverLog = Files.readString(LOGS.resolve("fit-losing-an-executor/sparkgd.log"));
+    assertTrue(driverLog.contains("Lost executor"), "the driver saw the executor die");
+    assertSameFit(localFit(), output);
+  }
+
+  private static boolean awaitLine(Path file, String text, Duration limit)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(file) && Files.readString(file).contains(text)) {
+        return true;
+      }
+      Thread.sleep(50);
+    }
+    return false;
+  }
+
+  @Test
+  void theGeneratorWritesExactlyTheRowsItDocumentsAndAFitRecoversItsModel() throws Exception {
+    Path parquet = data.resolve("generated-parquet");
+    ScriptProcess.Result generated = submit("generate-parquet", "generate", "--rows",
+        Integer.toString(ROWS), "--output", parquet.toUri().toString(), "--format", "parquet",
+        "--seed", "7").await(RUN_LIMIT);
+    assertEquals(0, generated.exitCode(), generated.err());
+    assertGenerated(SparkTestSession.get().read().parquet(parquet.toString()), ROWS, 7);
+
+    // CSV through the same distributed writer, in this JVM (local mode) to keep the run short.
+    Path csv = data.resolve("generated-csv");
+    CliRunner.Result generatedCsv = CliRunner.run("generate", "--rows", "12345", "--output",
+        csv.toString(), "--format", "csv", "--seed", "8", "--partitions", "3");
+    assertEquals(0, generatedCsv.exitCode(), generatedCsv.err());
+    try (Stream<Path> files = Files.list(csv)) {
+      assertEquals(3, files.filter(f -> f.getFileName().toString().startsWith("part-")).count(),
+          "one part file per task");
+    }
+    assertGenerated(SparkTestSession.get().read().option("header", "true")
+        .option("inferSchema", "true").csv(csv.toString()), 12345, 8);
+
+    Path output = data.resolve("fit-of-generated");
+    ScriptProcess.Result fit = submit("fit-of-generated", "fit", "--input",
+        parquet.toUri().toString(), "--label", "sales", "--features", "TV,radio,newspaper",
+        "--output", output.toString(), "--learning-rate", "0.3").await(RUN_LIMIT);
+    assertEquals(0, fit.exitCode(), fit.err());
+    JsonNode model = CliRunner.model(output);
+    assertEquals("converged", model.get("stop_reason").asText());
+    assertRecoversTheDocumentedModel(model,
+        new ObjectMapper().readTree(parquet.resolve("_generator.json").toFile()));
+  }
+
+  @Test
+  void theScriptsReportTheClusterAndRefuseWhatTheyCannotDo() throws Exception {
+    Path dir = cluster.dir();
+    ScriptProcess.Result status = ScriptProcess.start(LOGS.resolve("scripts"), "status",
+        Map.of(), "cluster", "status", "--dir", dir.toString()).await(RUN_LIMIT);
+    assertEquals(0, status.exitCode(), status.out() + status.err());
+    assertTrue(status.out().contains("worker-2: running, pid " + cluster.worker(2).pid()),
+        status.out());
+    assertTrue(status.out().contains("master: " + cluster.masterUrl()), status.out());
+
+    ScriptProcess.Result again = ScriptProcess.start(LOGS.resolve("scripts"), "up-again",
+        Map.of(), "cluster", "up", "--dir", dir.toString()).await(RUN_LIMIT);
+    assertEquals(1, again.exitCode());
+    assertTrue(again.err().contains("a cluster already runs in"), again.err());
+    assertTrue(cluster.worker(1).isAlive(), "the running cluster is left alone");
+
+    ScriptProcess.Result yarn = ScriptProcess.start(LOGS.resolve("scripts"), "yarn", Map.of(),
+        "sparkgd", "fit", "--master", "yarn", "--input", input.toString(), "--label", "y",
+        "--features", "x1", "--output", data.resolve("never").toString()).await(RUN_LIMIT);
+    assertEquals(2, yarn.exitCode());
+    assertEquals("sparkgd: error: --master yarn needs a Spark distribution with its support: "
+        + "set SPARK_HOME (the project's own jars run local[*] and spark:// masters only)",
+        yarn.err().strip());
+  }
+
+  private static ScriptProcess submitFit(String name, Path output) {
+    String[] args = new String[FIT_OPTIONS.length + 9];
+    String[] head = {"fit", "--input", input.toUri().toString(), "--label", "y",
+        "--features", "x1,x2,x3", "--output", output.toUri().toString()};
+    System.arraycopy(head, 0, args, 0, head.length);
+    System.arraycopy(FIT_OPTIONS, 0, args, head.length, FIT_OPTIONS.length);
+    return submit(name, args);
+  }
+
+  /** scripts/sparkgd --master spark://... : the driver in its own JVM, through SparkSubmit. */
+  private static ScriptProcess submit(String name, String... args) {
+    String[] withMaster = new String[args.length + 2];
+    System.arraycopy(args, 0, withMaster, 0, args.length);
+    withMaster[args.length] = "--master";
+    withMaster[args.length + 1] = cluster.masterUrl();
+    deleteRecursively(LOGS.resolve(name)); // the log file appends; keep one run's
+    return ScriptProcess.start(LOGS.resolve(name), "sparkgd",
+        Map.of("SPARKGD_LOG_DIR", LOGS.resolve(name).toString(),
+            "SPARKGD_SUBMIT_OPTS", "--conf spark.ui.enabled=false",
+            "SPARKGD_JAVA_OPTS", "-Xmx1g"),
+        "sparkgd", withMaster);
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> files = Files.exists(dir) ? Files.walk(dir) : Stream.empty()) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Same coefficients (1e-12 relative) and the same history, row for row and bit for bit. */
+  private static void assertSameFit(Path expected, Path actual) {
+    JsonNode e = CliRunner.model(expected);
+    JsonNode a = CliRunner.model(actual);
+    double[] expectedTheta = theta(e);
+    double[] actualTheta = theta(a);
+    assertTrue(LeastSquaresReference.maxRelativeError(actualTheta, expectedTheta, 1e-300) <= 1e-12,
+        () -> "cluster " + a.get("coefficients") + " vs local " + e.get("coefficients"));
+    assertEquals(e.get("iterations").asLong(), a.get("iterations").asLong());
+    assertEquals(e.get("rows").asLong(), a.get("rows").asLong());
+
+    List<Row> expectedHistory = CliRunner.history(expected);
+    List<Row> actualHistory = CliRunner.history(actual);
+    assertEquals(41, expectedHistory.size());
+    assertEquals(expectedHistory.size(), actualHistory.size());
+    for (int k = 0; k < expectedHistory.size(); k++) {
+      Row x = expectedHistory.get(k);
+      Row y = actualHistory.get(k);
+      for (String column : List.of("iteration", "cost", "cost_scope", "rows", "step_size",
+          "gradient_norm", "intercept")) {
+        assertEquals((Object) x.getAs(column), y.getAs(column), column + " at row " + k);
+      }
+      assertEquals(x.getList(x.fieldIndex("coefficients")),
+          y.getList(y.fieldIndex("coefficients")), "coefficients at row " + k);
+    }
+  }
+
+  private static double[] theta(JsonNode model) {
+    double[] coefficients = CliRunner.doubles(model.get("coefficients"));
+    double[] theta = new double[coefficients.length + 1];
+    theta[0] = model.get("intercept").asDouble();
+    System.arraycopy(coefficients, 0, theta, 1, coefficients.length);
+    return theta;
+  }
+
+  /**
+   * Exactly {@code rows} rows of four non-null doubles, and they are the generator's rows
+   * 0..rows-1, each once: the column sums equal those of the rows made here.
+   */
+  private static void assertGenerated(Dataset<Row> frame, long rows, long seed) {
+    assertArrayEquals(new String[] {"TV", "radio", "newspaper", "sales"}, frame.columns());
+    for (StructField field : frame.schema().fields()) {
+      assertEquals(DataTypes.DoubleType, field.dataType(), field.name());
+    }
+    Row sums = frame.selectExpr("count(*)", "sum(TV)", "sum(radio)", "sum(newspaper)",
+        "sum(sales)", "count(TV) + count(radio) + count(newspaper) + count(sales)").first();
+    assertEquals(rows, sums.getLong(0));
+    assertEquals(4 * rows, sums.getLong(5), "no nulls");
+    double[] expected = new double[4];
+    double[] row = new double[4];
+    AdvertisingGenerator generator = new AdvertisingGenerator(seed);
+    for (long i = 0; i < rows; i++) {
+      generator.row(i, row);
+      for (int j = 0; j < 4; j++) {
+        expected[j] += row[j];
+      }
+    }
+    for (int j = 0; j < 4; j++) {
+      assertEquals(expected[j], sums.getDouble(j + 1), 1e-9 * Math.abs(expected[j]),
+          frame.columns()[j]);
+    }
+  }
+
+  /**
+   * The documented coefficients, each within 5 standard errors: σ/(√n·sd_j) for a slope and
+   * σ·√((1 + Σ (mean_j/sd_j)²)/n) for the intercept, σ the documented noise.
+   */
+  private static void assertRecoversTheDocumentedModel(JsonNode model, JsonNode truth) {
+    assertEquals(ROWS, truth.get("rows").asLong());
+    double sigma = truth.get("noise_std").asDouble();
+    double n = model.get("rows").asDouble();
+    double[] means = CliRunner.doubles(model.get("standardization").get("feature_means"));
+    double[] stds = CliRunner.doubles(model.get("standardization").get("feature_stds"));
+    double[] trueCoefficients = CliRunner.doubles(truth.get("true_coefficients"));
+    double[] fitted = CliRunner.doubles(model.get("coefficients"));
+    double spread = 1;
+    for (int j = 0; j < trueCoefficients.length; j++) {
+      double standardError = sigma / (Math.sqrt(n) * stds[j]);
+      assertEquals(trueCoefficients[j], fitted[j], 5 * standardError,
+          truth.get("features").get(j).asText());
+      spread += (means[j] / stds[j]) * (means[j] / stds[j]);
+    }
+    assertEquals(truth.get("true_intercept").asDouble(), model.get("intercept").asDouble(),
+        5 * sigma * Math.sqrt(spread / n), "intercept");
+  }
+}

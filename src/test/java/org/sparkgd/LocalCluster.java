@@ -1,0 +1,142 @@
+package org.sparkgd;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A Spark standalone cluster started with {@code scripts/cluster up} for a test, and stopped
+ * with {@code scripts/cluster down}; whatever outlives that (daemons, executors) is killed by
+ * the pids recorded at start, so a failing test leaves nothing running.
+ */
+public final class LocalCluster implements AutoCloseable {
+  private static final Duration UP_LIMIT = Duration.ofSeconds(150);
+  private static final Duration DOWN_LIMIT = Duration.ofSeconds(60);
+
+  private final Path dir;
+  private final String masterUrl;
+
+  private LocalCluster(Path dir, String masterUrl) {
+    this.dir = dir;
+    this.masterUrl = masterUrl;
+  }
+
+  /** Master and {@code workers} workers of 1 core and 1g each; logs under {@code dir}. */
+  public static LocalCluster start(Path dir, int workers) throws InterruptedException {
+    ScriptProcess.Result up;
+    try (ScriptProcess process = ScriptProcess.start(dir, "cluster-up", Map.of(), "cluster",
+        "up", "--workers", Integer.toString(workers), "--cores", "1", "--memory", "1g",
+        "--dir", dir.toString(), "--timeout", "120")) {
+      up = process.await(UP_LIMIT);
+    } catch (InterruptedException | RuntimeException | AssertionError e) {
+      new LocalCluster(dir, null).close();
+      throw e;
+    }
+    if (up.exitCode() != 0) {
+      new LocalCluster(dir, null).close();
+      throw new AssertionError("scripts/cluster up failed: " + up.err());
+    }
+    return new LocalCluster(dir, up.out().strip());
+  }
+
+  public String masterUrl() {
+    return masterUrl;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** The worker's JVM, as recorded in its pid file. */
+  public ProcessHandle worker(int index) {
+    return pid(dir.resolve("pids/worker-" + index + ".pid"))
+        .orElseThrow(() -> new AssertionError("worker " + index + " is not running"));
+  }
+
+  /** The executor processes a worker launched after {@code since}. */
+  public List<ProcessHandle> executorsOf(int worker, Instant since) {
+    return worker(worker).children()
+        .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+        .filter(p -> p.info().startInstant().map(t -> !t.isBefore(since.minusSeconds(1)))
+            .orElse(false))
+        .toList();
+  }
+
+  /** An executor's standard error (Spark's log): work/worker-N/APP_ID/EXECUTOR_ID/stderr. */
+  public Path executorLog(int worker, ProcessHandle executor) {
+    List<String> args = List.of(executor.info().arguments().orElse(new String[0]));
+    int app = args.indexOf("--app-id");
+    int id = args.indexOf("--executor-id");
+    if (app < 0 || id < 0) {
+      throw new AssertionError("not an executor: " + executor.info().commandLine().orElse("?"));
+    }
+    return dir.resolve("work/worker-" + worker).resolve(args.get(app + 1))
+        .resolve(args.get(id + 1)).resolve("stderr");
+  }
+
+  /** {@code scripts/cluster down}, then kills by pid whatever still runs. */
+  @Override
+  public void close() throws InterruptedException {
+    List<ProcessHandle> started = new ArrayList<>();
+    for (Path file : pidFiles()) {
+      pid(file).ifPresent(p -> {
+        started.add(p);
+        started.addAll(p.descendants().toList());
+      });
+    }
+    try (ScriptProcess down = ScriptProcess.start(dir, "cluster-down", Map.of(), "cluster",
+        "down", "--dir", dir.toString())) {
+      down.await(DOWN_LIMIT);
+    } catch (AssertionError e) {
+      System.err.println("LocalCluster: " + e.getMessage());
+    } finally {
+      for (ProcessHandle p : started) {
+        if (p.isAlive()) {
+          System.err.println("LocalCluster: killing pid " + p.pid() + " left by scripts/cluster");
+          p.destroyForcibly();
+          try {
+            p.onExit().get(10, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            System.err.println("LocalCluster: pid " + p.pid() + " did not exit: " + e);
+          }
+        }
+      }
+    }
+  }
+
+  private List<Path> pidFiles() {
+    Path pids = dir.resolve("pids");
+    if (!Files.isDirectory(pids)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(pids)) {
+      return files.filter(f -> f.toString().endsWith(".pid")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The process of a pid file, when it lives and is one of this cluster's daemons. */
+  private Optional<ProcessHandle> pid(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        return Optional.empty();
+      }
+      long pid = Long.parseLong(Files.readString(file).strip());
+      String marker = "-Dsparkgd.cluster=" + dir.toRealPath();
+      return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+          .filter(p -> p.info().commandLine().orElse("").contains(marker));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}
