@@ -18,6 +18,7 @@ final class JobProbe extends SparkListener {
   private long tasks;
   private long jobSpanMillis;
   private long taskRunMillis;
+  private long taskCpuNanos;
   private long taskDeserializeMillis;
   private long resultSerializeMillis;
   private long resultBytes;
@@ -26,7 +27,8 @@ final class JobProbe extends SparkListener {
 
   /** Per iteration: jobs, stages, tasks and the jobs' span; the rest are averages per task. */
   record Averages(double jobsPerIteration, double stagesPerIteration, double tasksPerIteration,
-      double jobSpanMillisPerIteration, double runMillisPerTask, double deserializeMillisPerTask,
+      double jobSpanMillisPerIteration, double runMillisPerTask, double cpuMillisPerTask,
+      double deserializeMillisPerTask,
       double resultSerializeMillisPerTask, double resultBytesPerTask,
       double durationMillisPerTask) {}
 
@@ -62,6 +64,7 @@ final class JobProbe extends SparkListener {
     TaskMetrics m = end.taskMetrics();
     if (m != null) {
       taskRunMillis += m.executorRunTime();
+      taskCpuNanos += m.executorCpuTime();
       taskDeserializeMillis += m.executorDeserializeTime();
       resultSerializeMillis += m.resultSerializationTime();
       resultBytes += m.resultSize();
@@ -71,7 +74,8 @@ final class JobProbe extends SparkListener {
 
   synchronized void reset() {
     jobs = stages = tasks = 0;
-    jobSpanMillis = taskRunMillis = taskDeserializeMillis = resultSerializeMillis = 0;
+    jobSpanMillis = taskRunMillis = taskCpuNanos = taskDeserializeMillis = 0;
+    resultSerializeMillis = 0;
     resultBytes = taskDurationMillis = 0;
   }
 
@@ -87,7 +91,8 @@ final class JobProbe extends SparkListener {
   synchronized Averages averages(long iterations) {
     double n = iterations;
     return new Averages(jobs / n, stages / n, tasks / n, jobSpanMillis / n,
-        taskRunMillis / Math.max(1.0, tasks), taskDeserializeMillis / Math.max(1.0, tasks),
+        taskRunMillis / Math.max(1.0, tasks), taskCpuNanos / 1e6 / Math.max(1.0, tasks),
+        taskDeserializeMillis / Math.max(1.0, tasks),
         resultSerializeMillis / Math.max(1.0, tasks), resultBytes / Math.max(1.0, tasks),
         taskDurationMillis / Math.max(1.0, tasks));
   }
