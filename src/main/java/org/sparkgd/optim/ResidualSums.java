@@ -6,10 +6,10 @@ package org.sparkgd.optim;
  * {@code sums[base + 1]}, {@code sums[base + 2 + j]}.
  *
  * <p>Written out for 1 to 4 features: a loop over a feature count the JIT compiler cannot see
- * keeps the partial sums in memory and runs about 2.4× slower than the unrolled loop with every
- * sum in a register (10 million rows × 3 features, 2 threads: 50 ms against 21 ms, the
- * benchmark's breakdown has both). More features go through a residual scratch array in runs
- * that stay in the L1 cache, so each pass over the features is a plain, unrollable loop.
+ * keeps the partial sums in memory, and a whole batch iteration ran 36% slower with it (10
+ * million rows × 3 features; 53% at 100 million; {@code scripts/bench --parts breakdown}). More
+ * features go through a residual scratch array in runs that stay in the L1 cache, so each pass
+ * over the features is a plain, unrollable loop.
  */
 public final class ResidualSums {
   /** Rows a run of the many-feature loop: its residuals (32 KiB) stay in the L1 cache. */
