@@ -9,9 +9,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -19,29 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Metrics, predict and plot through scripts/sparkgd, as the README shows them. */
 class ResultsScriptIT {
-  private static final Path HOME = Path.of(System.getProperty("sparkgd.home", "."));
+  private static final Path HOME = ScriptProcess.HOME;
 
   @TempDir
   Path dir;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run sparkgd(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(HOME.resolve("scripts/sparkgd").toString());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(dir.resolve("out.txt").toFile())
-        .redirectError(dir.resolve("err.txt").toFile());
-    builder.environment().remove("SPARK_HOME");
-    builder.environment().put("SPARKGD_LOG_DIR", dir.resolve("logs").toString());
-    Process process = builder.start();
-    if (!process.waitFor(180, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("scripts/sparkgd did not finish in 180 s");
+  /** scripts/sparkgd without SPARK_HOME, its log in the test's folder, at most 180 s. */
+  private ScriptProcess.Result sparkgd(String... args) throws InterruptedException {
+    try (ScriptProcess run = ScriptProcess.start(dir, "sparkgd",
+        Map.of("SPARKGD_LOG_DIR", dir.resolve("logs").toString()), "sparkgd", args)) {
+      return run.await(Duration.ofSeconds(180));
     }
-    return new Run(process.exitValue(), Files.readString(dir.resolve("out.txt")),
-        Files.readString(dir.resolve("err.txt")));
   }
 
   private static BufferedImage png(Path file) throws IOException {
@@ -54,7 +42,7 @@ class ResultsScriptIT {
   void fitWithHeldOutRowsThenPredictAndPlot() throws Exception {
     Path fit = dir.resolve("fit");
     String sample = HOME.resolve("sample-data/advertising.csv").toString();
-    Run run = sparkgd("fit", "--input", sample, "--label", "sales", "--features",
+    ScriptProcess.Result run = sparkgd("fit", "--input", sample, "--label", "sales", "--features",
         "TV,radio,newspaper", "--output", fit.toString(), "--test-fraction", "0.2");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("  test  "), run.out());

@@ -7,46 +7,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** scripts/sparkgd as a user runs it: a separate JVM, the packaged jar, the shipped config. */
 class ScriptIT {
-  private static final Path HOME = Path.of(System.getProperty("sparkgd.home", "."));
+  private static final Path HOME = ScriptProcess.HOME;
 
   @TempDir
   Path dir;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run sparkgd(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(HOME.resolve("scripts/sparkgd").toString());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(dir.resolve("out.txt").toFile())
-        .redirectError(dir.resolve("err.txt").toFile());
-    builder.environment().remove("SPARK_HOME");
-    builder.environment().put("SPARKGD_LOG_DIR", dir.resolve("logs").toString());
-    Process process = builder.start();
-    if (!process.waitFor(180, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("scripts/sparkgd did not finish in 180 s");
+  /** scripts/sparkgd without SPARK_HOME, its log in the test's folder, at most 180 s. */
+  private ScriptProcess.Result sparkgd(String... args) throws InterruptedException {
+    try (ScriptProcess run = ScriptProcess.start(dir, "sparkgd",
+        Map.of("SPARKGD_LOG_DIR", dir.resolve("logs").toString()), "sparkgd", args)) {
+      return run.await(Duration.ofSeconds(180));
     }
-    return new Run(process.exitValue(), Files.readString(dir.resolve("out.txt")),
-        Files.readString(dir.resolve("err.txt")));
   }
 
   @Test
   void fitsTheSampleDataAsTheReadmeShows() throws Exception {
     Path output = dir.resolve("fit");
-    Run run = sparkgd("fit", "--input", HOME.resolve("sample-data/advertising.csv").toString(),
+    ScriptProcess.Result run = sparkgd("fit", "--input", HOME.resolve("sample-data/advertising.csv").toString(),
         "--label", "sales", "--features", "TV,radio,newspaper", "--output", output.toString());
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("converged"), run.out());
@@ -65,7 +52,7 @@ class ScriptIT {
   @Test
   void aUserMistakeIsOneLineWithoutAStackTrace() throws Exception {
     Path csv = Files.writeString(dir.resolve("bad.csv"), "a,b\n1,2\n3,x\n");
-    Run run = sparkgd("fit", "--input", csv.toString(), "--label", "b", "--features", "a",
+    ScriptProcess.Result run = sparkgd("fit", "--input", csv.toString(), "--label", "b", "--features", "a",
         "--output", dir.resolve("out").toString());
     assertEquals(3, run.exitCode());
     List<String> errors = run.err().lines().filter(l -> !l.matches("\\d\\d:\\d\\d:\\d\\d INFO .*"))
@@ -80,7 +67,7 @@ class ScriptIT {
 
   @Test
   void helpRunsWithoutSpark() throws Exception {
-    Run run = sparkgd("fit", "--help");
+    ScriptProcess.Result run = sparkgd("fit", "--help");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("--learning-rate"), run.out());
   }
