@@ -17,7 +17,7 @@ import org.sparkgd.data.TrainingData;
 import org.sparkgd.optim.ConvergenceChecker;
 import org.sparkgd.optim.DescentResult;
 import org.sparkgd.optim.DescentSettings;
-import org.sparkgd.optim.DistributedLeastSquares;
+import org.sparkgd.engine.LeastSquaresLoss;
 import org.sparkgd.optim.GradientDescent;
 import org.sparkgd.optim.IterationListener;
 import org.sparkgd.optim.IterationRecord;
@@ -41,7 +41,7 @@ class FaultToleranceTest {
       DescentSettings settings = new DescentSettings(12,
           ConvergenceChecker.relativeCostChange(0), 100, Double.NaN);
       return new GradientDescent(settings).run(
-          new DistributedLeastSquares(data, 2, fraction, 7, 12), RunSettings.constant(0.2),
+          new LeastSquaresLoss(data, 2, fraction, 7, 12), RunSettings.constant(0.2),
           new double[4], listener);
     }
   }

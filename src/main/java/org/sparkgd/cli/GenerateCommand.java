@@ -3,7 +3,7 @@ package org.sparkgd.cli;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.sparkgd.UserError;
-import org.sparkgd.data.AdvertisingData;
+import org.sparkgd.job.GenerateJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -65,12 +65,12 @@ final class GenerateCommand implements Callable<Integer> {
       if (format != Format.CSV) {
         throw UserError.usage("--single-file writes CSV only");
       }
-      AdvertisingData.writeSingleCsv(new org.apache.hadoop.conf.Configuration(), output, rows,
+      GenerateJob.writeSingleCsv(new org.apache.hadoop.conf.Configuration(), output, rows,
           seed, overwrite);
     } else {
       SparkSession spark = parent.sessions.open("sparkgd generate", master);
       try {
-        AdvertisingData.write(spark, output, rows, seed, partitions,
+        GenerateJob.write(spark, output, rows, seed, partitions,
             format == Format.PARQUET ? "parquet" : "csv", overwrite);
       } finally {
         parent.sessions.close(spark);

@@ -3,7 +3,7 @@ package org.sparkgd.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.sparkgd.PlotJob;
+import org.sparkgd.job.PlotJob;
 import org.sparkgd.config.PlotConfig;
 import org.sparkgd.output.PlotWriter;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package org.sparkgd.cli;
 
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.sparkgd.PredictJob;
+import org.sparkgd.job.PredictJob;
 import org.sparkgd.config.PredictConfig;
 import org.sparkgd.data.InputFormat;
 import picocli.CommandLine.Command;

@@ -58,7 +58,7 @@ public final class SparkGd implements Runnable {
 
   /**
    * The settings of {@code sparkgd fit ARGS} without running it, for programs that call
-   * {@link org.sparkgd.FitJob} themselves (the benchmark): the same parsing, defaults and checks.
+   * {@link org.sparkgd.job.FitJob} themselves (the benchmark): the same parsing, defaults and checks.
    */
   public static org.sparkgd.config.FitConfig fitConfig(String... args) {
     String[] line = new String[args.length + 1];

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sparkgd.FitOutcome;
+import org.sparkgd.job.FitOutcome;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.model.RegressionMetrics;

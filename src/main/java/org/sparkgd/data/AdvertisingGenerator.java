@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.sparkgd.Seeds;
 
 /**
  * Advertising-style rows (TV, radio, newspaper budgets → sales), shaped like the classic

@@ -2,7 +2,6 @@ package org.sparkgd.data;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import org.sparkgd.Seeds;
 
 /**
  * Which rows are held out for testing: a row goes to the test set when a seeded hash of its

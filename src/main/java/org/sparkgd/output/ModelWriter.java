@@ -13,14 +13,14 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import org.sparkgd.FitResult;
+import org.sparkgd.model.FitResult;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.data.SkippedRows;
 import org.sparkgd.data.Standardization;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.DescentResult;
-import org.sparkgd.optim.ExactReference;
+import org.sparkgd.engine.ExactReference;
 
 /** Writes {@code model.json}: the coefficients on both scales, how the fit ended, and its config. */
 public final class ModelWriter {

@@ -1,0 +1,130 @@
+package org.sparkgd.engine;
+import org.sparkgd.optim.Evaluation;
+
+import java.io.Serializable;
+import org.apache.spark.TaskContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.sparkgd.data.DataBlock;
+
+/**
+ * The additive partial sums of the least-squares cost and gradient at one or more points over
+ * the rows a partition sees: for each point Σ r², Σ r and Σ r·z_j with residual r = ŷ − y. One
+ * instance per partition via {@code treeAggregate}; {@link #add} folds a block in,
+ * {@link #merge} combines two partitions. Per point, J = (1/n) Σ r² and
+ * ∇J = (2/n) (Σ r, Σ r·z_1, …).
+ *
+ * <p>Within a partition the sums are plain doubles (the hot loop); merged sums are exact
+ * ({@link ExactSum}), so the result does not depend on the order in which Spark merges
+ * partitions and a fit repeats bit for bit.
+ */
+public final class LeastSquaresAggregator implements Serializable {
+  private static final long serialVersionUID = 2L;
+
+  private final int numFeatures;
+  private final int numPoints;
+  private final Broadcast<double[][]> points;
+  /** Null in batch mode; otherwise which rows of each block this partition uses. */
+  private final MiniBatchSampler sampler;
+
+  private long count;
+  /** Per point: Σ r², then Σ r, Σ r·z_1, …, Σ r·z_d; (d + 2) entries a point. */
+  private final double[] sums;
+  /** Exact sums of merged partitions, laid out as {@link #sums}. */
+  private ExactSum[] merged;
+
+  private transient double[][] thetas;
+  private transient MiniBatchSampler.Cursor cursor;
+  /** The many-feature loop's residuals, made once per task. */
+  private transient double[] scratch;
+
+  public LeastSquaresAggregator(int numFeatures, int numPoints, Broadcast<double[][]> points,
+      MiniBatchSampler sampler) {
+    this.numFeatures = numFeatures;
+    this.numPoints = numPoints;
+    this.points = points;
+    this.sampler = sampler;
+    this.sums = new double[numPoints * (numFeatures + 2)];
+  }
+
+  public LeastSquaresAggregator add(DataBlock block) {
+    if (block.numFeatures() != numFeatures) {
+      throw new IllegalArgumentException("block has " + block.numFeatures() + " features, "
+          + "expected " + numFeatures);
+    }
+    if (thetas == null) {
+      thetas = points.value();
+    }
+    int rows = block.rows();
+    int stride = numFeatures + 2;
+    if (sampler == null) {
+      if (numFeatures > 4 && scratch == null) {
+        scratch = new double[ResidualSums.RUN];
+      }
+      for (int m = 0; m < numPoints; m++) {
+        ResidualSums.add(block.features(), block.labels(), numFeatures, thetas[m], sums,
+            m * stride, scratch);
+      }
+      count += rows;
+    } else {
+      if (cursor == null) {
+        cursor = sampler.start(TaskContext.getPartitionId());
+      }
+      for (int i = cursor.first(rows); i < rows; i = cursor.next(i, rows)) {
+        for (int m = 0; m < numPoints; m++) {
+          ResidualSums.addRow(block.features(), block.labels(), i, numFeatures, thetas[m], sums,
+              m * stride);
+        }
+        count++;
+      }
+    }
+    return this;
+  }
+
+  public LeastSquaresAggregator merge(LeastSquaresAggregator other) {
+    if (other.numFeatures != numFeatures || other.numPoints != numPoints) {
+      throw new IllegalArgumentException("cannot merge aggregators of " + numPoints + "×"
+          + numFeatures + " and " + other.numPoints + "×" + other.numFeatures);
+    }
+    ExactSum[] mine = exact();
+    ExactSum[] theirs = other.exact();
+    for (int k = 0; k < mine.length; k++) {
+      mine[k].add(theirs[k]);
+    }
+    count += other.count;
+    return this;
+  }
+
+  /** Folds the double sums into the exact ones (creating them) and returns those. */
+  private ExactSum[] exact() {
+    if (merged == null) {
+      merged = new ExactSum[sums.length];
+      for (int k = 0; k < merged.length; k++) {
+        merged[k] = new ExactSum();
+      }
+    }
+    for (int k = 0; k < sums.length; k++) {
+      merged[k].add(sums[k]);
+      sums[k] = 0;
+    }
+    return merged;
+  }
+
+  public long count() {
+    return count;
+  }
+
+  /** The cost and gradient at every point; an empty batch gives NaN with 0 rows. */
+  public Evaluation[] evaluations() {
+    ExactSum[] exact = exact();
+    int stride = numFeatures + 2;
+    Evaluation[] result = new Evaluation[numPoints];
+    for (int m = 0; m < numPoints; m++) {
+      double[] gradient = new double[numFeatures + 1];
+      for (int j = 0; j <= numFeatures; j++) {
+        gradient[j] = 2 * exact[m * stride + 1 + j].doubleValue() / count;
+      }
+      result[m] = new Evaluation(exact[m * stride].doubleValue() / count, gradient, count);
+    }
+    return result;
+  }
+}

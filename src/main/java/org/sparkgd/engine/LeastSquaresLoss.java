@@ -1,0 +1,83 @@
+package org.sparkgd.engine;
+import org.sparkgd.optim.CostFunction;
+import org.sparkgd.optim.Evaluation;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.sparkgd.data.DataBlock;
+import org.sparkgd.data.PartitionSummaries;
+import org.sparkgd.data.TrainingData;
+
+/**
+ * The least-squares cost over the cached blocks. One evaluation is one Spark job: broadcast θ,
+ * {@code treeAggregate} the partial sums of every partition, release the broadcast.
+ */
+public final class LeastSquaresLoss implements CostFunction {
+  private final TrainingData data;
+  private final JavaSparkContext jsc;
+  private final int treeDepth;
+  /** Null for batch gradient descent. */
+  private final Double batchFraction;
+  private final long seed;
+  private final long maxIterations;
+  private final boolean injectFailures;
+
+  /**
+   * @param batchFraction the expected fraction of rows in each mini-batch, or null for full batch
+   */
+  public LeastSquaresLoss(TrainingData data, int treeDepth, Double batchFraction,
+      long seed, long maxIterations) {
+    this.data = data;
+    this.jsc = JavaSparkContext.fromSparkContext(data.blocks().context());
+    this.treeDepth = treeDepth;
+    this.batchFraction = batchFraction;
+    this.seed = seed;
+    this.maxIterations = maxIterations;
+    this.injectFailures = jsc.getConf().getBoolean(FaultInjection.SETTING, false);
+  }
+
+  /**
+   * The Gram statistics of the cached data in one pass. Partitions' sums are merged on the
+   * driver in partition order (not in the order tasks finish), so the exact reference and the
+   * safe step derived from it repeat bit for bit.
+   */
+  public GramMatrix gram() {
+    int d = data.numFeatures();
+    String previousDescription = jsc.getLocalProperty("spark.job.description");
+    jsc.setJobDescription("sparkgd fit: exact reference (Gram matrix)");
+    try {
+      return PartitionSummaries.mergeInOrder(data.blocks(), () -> new GramMatrix(d),
+          GramMatrix::add, GramMatrix::merge);
+    } finally {
+      jsc.setJobDescription(previousDescription);
+    }
+  }
+
+  @Override
+  public Evaluation[] evaluate(double[][] points, long pass) {
+    // One pass per iteration, except for backtracking's retried steps.
+    String previousDescription = jsc.getLocalProperty("spark.job.description");
+    jsc.setJobDescription("sparkgd fit: iteration " + pass + "/" + maxIterations);
+    double[][] copies = new double[points.length][];
+    for (int m = 0; m < points.length; m++) {
+      copies[m] = points[m].clone();
+    }
+    Broadcast<double[][]> broadcast = jsc.broadcast(copies);
+    try {
+      MiniBatchSampler sampler = batchFraction == null ? null
+          : new MiniBatchSampler(batchFraction, seed, pass);
+      LeastSquaresAggregator zero = new LeastSquaresAggregator(data.numFeatures(),
+          points.length, broadcast, sampler);
+      JavaRDD<DataBlock> blocks = injectFailures
+          ? FaultInjection.failFirstAttempts(data.blocks(), pass) : data.blocks();
+      return blocks
+          .treeAggregate(zero, LeastSquaresAggregator::add, LeastSquaresAggregator::merge,
+              treeDepth)
+          .evaluations();
+    } finally {
+      broadcast.destroy();
+      jsc.setJobDescription(previousDescription);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package org.sparkgd.job;
+import org.sparkgd.UserError;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sparkgd.config.PlotConfig;
+import org.sparkgd.optim.IterationRecord;
+import org.sparkgd.output.Charts;
+import org.sparkgd.output.HistoryReader;
+import org.sparkgd.output.ModelReader;
+import org.sparkgd.output.PlotWriter;
+
+/**
+ * Draws the plots of saved histories: the cost of every run on one chart, and each run's
+ * coefficient paths. The settings in the titles come from the model.json beside a history when
+ * there is one, else from the history itself.
+ */
+public final class PlotJob {
+  private static final Logger LOG = LoggerFactory.getLogger(PlotJob.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private PlotJob() {}
+
+  /** Returns the paths of the files written. */
+  public static List<String> run(SparkSession spark, PlotConfig config) {
+    List<Charts.Run> runs = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    String formula = null;
+    Path firstFit = null;
+    FileSystem fs = null;
+    try {
+      for (String given : config.histories()) {
+        Path path = new Path(given);
+        fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        // A fit's output folder, or the history folder inside one.
+        boolean fitFolder = fs.exists(new Path(path, "history"));
+        Path fit = fitFolder ? path : path.getParent();
+        Path history = fitFolder ? new Path(path, "history") : path;
+        HistoryReader.Saved saved = HistoryReader.read(spark, history.toString());
+        JsonNode model = readModel(fs, new Path(fit, ModelReader.FILE));
+        for (var entry : saved.runs().entrySet()) {
+          runs.add(model != null ? fromModel(model, entry.getKey(), entry.getValue())
+              : fromHistory(saved, entry.getKey(), entry.getValue()));
+          sources.add(given);
+        }
+        if (formula == null) {
+          formula = model != null ? Charts.formula(model.get("label").asText(),
+              texts(model.get("features"))) : "cost history";
+          firstFit = fit;
+        }
+      }
+      runs = distinctNames(runs, sources);
+      Path output = config.output() != null ? new Path(config.output()) : firstFit;
+      FileSystem outFs = output.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      outFs.mkdirs(output);
+      List<String> written = new ArrayList<>();
+      for (String name : PlotWriter.write(outFs, output, formula, runs, config.logScale(),
+          config.width(), config.height())) {
+        written.add(new Path(output, name).toString());
+      }
+      LOG.info("Wrote {}", String.join(", ", written));
+      return written;
+    } catch (IOException e) {
+      throw new UserError("cannot write the plots: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode readModel(FileSystem fs, Path file) throws IOException {
+    if (!fs.exists(file)) {
+      return null;
+    }
+    try (InputStream in = fs.open(file)) {
+      return JSON.readTree(in);
+    }
+  }
+
+  /** Settings and stop reason from the model.json's entry for this run. */
+  private static Charts.Run fromModel(JsonNode model, String name,
+      List<IterationRecord> records) {
+    JsonNode entry = null;
+    for (JsonNode run : model.path("runs")) {
+      if (run.path("name").asText().equals(name)) {
+        entry = run;
+      }
+    }
+    long last = records.get(records.size() - 1).iteration();
+    return Charts.run(name, texts(model.get("features")), model.path("mode").asText("batch"),
+        model.path("rows").asLong(-1), entry == null ? null : entry.path("settings").asText(),
+        entry == null ? null : entry.path("stop_reason").asText(),
+        entry == null ? last : entry.path("iterations").asLong(last), records);
+  }
+
+  /** Without a model.json: features θ1, θ2, …; the mode from the history's cost scope. */
+  private static Charts.Run fromHistory(HistoryReader.Saved saved, String name,
+      List<IterationRecord> records) {
+    IterationRecord first = records.get(0);
+    List<String> features = new ArrayList<>();
+    for (int j = 1; j < first.theta().length; j++) {
+      features.add("θ" + j);
+    }
+    boolean batch = "full".equals(saved.costScope());
+    return Charts.run(name, features, batch ? "batch" : "minibatch", batch ? first.rows() : -1,
+        null, null, records.get(records.size() - 1).iteration(), records);
+  }
+
+  /** Runs named alike (the same α) get their folder's name added. */
+  private static List<Charts.Run> distinctNames(List<Charts.Run> runs, List<String> paths) {
+    Set<String> seen = new HashSet<>();
+    Set<String> repeated = new HashSet<>();
+    for (Charts.Run run : runs) {
+      if (!seen.add(run.name())) {
+        repeated.add(run.name());
+      }
+    }
+    List<Charts.Run> named = new ArrayList<>();
+    for (int k = 0; k < runs.size(); k++) {
+      Charts.Run run = runs.get(k);
+      String name = repeated.contains(run.name())
+          ? run.name() + " (" + new Path(paths.get(k)).getName() + ")" : run.name();
+      named.add(run.named(name));
+    }
+    return named;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values;
+  }
+}

@@ -1,0 +1,170 @@
+package org.sparkgd.job;
+import org.sparkgd.UserError;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.struct;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.BinaryType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sparkgd.config.PredictConfig;
+import org.sparkgd.data.ColumnSelection;
+import org.sparkgd.data.InputFiles;
+import org.sparkgd.data.InputFormat;
+import org.sparkgd.model.LinearModel;
+import org.sparkgd.output.ModelReader;
+import org.sparkgd.output.OutputCommitter;
+
+/**
+ * Applies a saved model to new rows: reads a CSV or Parquet input with all its columns, adds a
+ * {@code prediction} column (original scale, the model's standardization applied as in
+ * training) and writes the rows as CSV or Parquet, committed atomically.
+ */
+public final class PredictJob {
+  public static final String PREDICTION = "prediction";
+  private static final Logger LOG = LoggerFactory.getLogger(PredictJob.class);
+
+  private PredictJob() {}
+
+  /** What was written. */
+  public record Outcome(long rows, String output, String format, LinearModel model) {}
+
+  public static Outcome run(SparkSession spark, PredictConfig config) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    LinearModel model = ModelReader.read(conf, config.model());
+    OutputCommitter committer = new OutputCommitter(conf, config.output(), config.overwrite());
+    committer.checkTarget();
+    InputFiles files = InputFiles.list(conf, config.input());
+    boolean parquetIn = config.inputFormat() == InputFormat.PARQUET
+        || (config.inputFormat() == InputFormat.AUTO && files.looksLikeParquet());
+    String format = config.outputFormat() == InputFormat.PARQUET
+        || (config.outputFormat() == InputFormat.AUTO && parquetIn) ? "parquet" : "csv";
+    LOG.info("Predicting {} from {} with the model in {}", model.label(), config.input(),
+        config.model());
+    SparkContext sc = spark.sparkContext();
+    String previousDescription = sc.getLocalProperty("spark.job.description");
+    sc.setJobDescription("sparkgd predict: " + config.input() + " -> " + config.output());
+    try {
+      Dataset<Row> input = parquetIn ? spark.read().parquet(config.input())
+          : spark.read().option("header", "true").option("inferSchema", "true")
+              .option("sep", String.valueOf(config.delimiter())).csv(config.input());
+      Dataset<Row> predicted = withPredictions(input, model, config.input());
+      if (format.equals("csv")) {
+        checkCsvCanHold(predicted.schema(), config.input());
+      }
+      String staging = committer.staging().toString();
+      predicted.write().format(format).option("header", "true").save(staging);
+      long rows = spark.read().format(format).option("header", "true").load(staging).count();
+      committer.commit();
+      LOG.info("Wrote {} rows to {}", rows, config.output());
+      return new Outcome(rows, config.output(), format, model);
+    } catch (RuntimeException e) {
+      committer.abort();
+      throw e;
+    } finally {
+      sc.setJobDescription(previousDescription);
+    }
+  }
+
+  /**
+   * The input's rows and columns plus {@code prediction}. The model's feature columns must be
+   * there and numeric (a CSV column that did not read as numbers is reported by its first bad
+   * value); an empty or non-finite feature value fails the job, naming the file and column.
+   *
+   * @param source the input named in errors
+   */
+  public static Dataset<Row> withPredictions(Dataset<Row> input, LinearModel model,
+      String source) {
+    List<String> columns = Arrays.asList(input.columns());
+    if (columns.contains(PREDICTION)) {
+      throw new UserError(source + ": the input already has a column '" + PREDICTION
+          + "'; drop or rename it first");
+    }
+    int[] indices = ColumnSelection.requireAll(columns, model.features(),
+        "the model's features", source);
+    List<Column> features = new ArrayList<>();
+    for (int index : indices) {
+      StructField field = input.schema().fields()[index];
+      Column column = col(quoted(field.name()));
+      if (field.dataType() instanceof StringType) {
+        reportFirstNonNumber(input, field.name(), source);
+        features.add(column.try_cast("double"));
+      } else if (field.dataType() instanceof NumericType) {
+        features.add(column.cast("double"));
+      } else {
+        throw new UserError(source + ": column '" + field.name() + "' has type "
+            + field.dataType().simpleString() + ", not a number");
+      }
+    }
+    ArrayList<String> names = new ArrayList<>(model.features());
+    UserDefinedFunction predict = functions.udf(
+        (UDF2<Row, String, Double>) (row, file) -> predict(model, names, row, file),
+        DataTypes.DoubleType);
+    return input.withColumn(PREDICTION,
+        predict.apply(struct(features.toArray(new Column[0])), input_file_name()));
+  }
+
+  private static double predict(LinearModel model, List<String> names, Row row, String file) {
+    double[] x = new double[names.size()];
+    for (int j = 0; j < x.length; j++) {
+      if (row.isNullAt(j)) {
+        throw new UserError(file + ": column '" + names.get(j) + "' has an empty value; every "
+            + "row needs all the model's features");
+      }
+      x[j] = row.getDouble(j);
+      if (!Double.isFinite(x[j])) {
+        throw new UserError(file + ": column '" + names.get(j) + "' has the value " + x[j]
+            + ", not a finite number");
+      }
+    }
+    return model.predict(x);
+  }
+
+  /** A CSV column read as text holds something that is not a number: name the first one. */
+  private static void reportFirstNonNumber(Dataset<Row> input, String name, String source) {
+    Column column = col(quoted(name));
+    List<Row> bad = input.where(column.isNotNull().and(column.try_cast("double").isNull()))
+        .select(column, input_file_name()).limit(1).collectAsList();
+    if (!bad.isEmpty()) {
+      String file = bad.get(0).getString(1);
+      throw new UserError((file.isEmpty() ? source : file) + ", column '" + name + "': '"
+          + bad.get(0).getString(0) + "' is not a number");
+    }
+  }
+
+  private static void checkCsvCanHold(StructType schema, String source) {
+    for (StructField field : schema.fields()) {
+      DataType t = field.dataType();
+      if (t instanceof ArrayType || t instanceof MapType || t instanceof StructType
+          || t instanceof BinaryType) {
+        throw UserError.usage(source + ": column '" + field.name() + "' has type "
+            + t.simpleString() + ", which CSV cannot hold; write Parquet (--format parquet)");
+      }
+    }
+  }
+
+  private static String quoted(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+}

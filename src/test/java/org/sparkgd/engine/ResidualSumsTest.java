@@ -1,0 +1,89 @@
+package org.sparkgd.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every feature count's loop (written out for 1–4, the residual runs above) gives the sums of
+ * the definition, computed here exactly in BigDecimal, and writes only its own slice.
+ */
+class ResidualSumsTest {
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4, 5, 7})
+  void theLoopOfEachFeatureCountGivesTheExactSums(int d) {
+    // More rows than one run of the many-feature loop, and not a multiple of it.
+    int rows = ResidualSums.RUN + 1234;
+    Random random = new Random(d);
+    double[] x = new double[rows * d];
+    double[] y = new double[rows];
+    for (int k = 0; k < x.length; k++) {
+      x[k] = random.nextGaussian();
+    }
+    for (int i = 0; i < rows; i++) {
+      y[i] = 3 + random.nextGaussian();
+    }
+    double[] theta = new double[d + 1];
+    for (int j = 0; j <= d; j++) {
+      theta[j] = random.nextGaussian();
+    }
+    int base = 3;
+    double[] sums = new double[base + d + 2 + 2];
+    sums[base - 1] = 7;
+    sums[base + d + 2] = 9;
+    ResidualSums.add(x, y, d, theta, sums, base, new double[ResidualSums.RUN]);
+
+    BigDecimal[] exact = exactSums(x, y, d, theta);
+    for (int k = 0; k < d + 2; k++) {
+      double expected = exact[k].doubleValue();
+      assertEquals(expected, sums[base + k], 1e-11 * Math.max(1, Math.abs(expected)),
+          "sum " + k + " with " + d + " features");
+    }
+    assertEquals(7, sums[base - 1], "the slice before is untouched");
+    assertEquals(9, sums[base + d + 2], "the slice after is untouched");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 6})
+  void theRowLoopAddsOneRowOfTheDefinition(int d) {
+    double[] x = new double[2 * d];
+    double[] y = {1.5, -2};
+    double[] theta = new double[d + 1];
+    for (int j = 0; j < 2 * d; j++) {
+      x[j] = j + 1;
+    }
+    for (int j = 0; j <= d; j++) {
+      theta[j] = 0.5 * j - 0.25;
+    }
+    double[] sums = new double[d + 2];
+    ResidualSums.addRow(x, y, 1, d, theta, sums, 0);
+    BigDecimal[] exact = exactSums(java.util.Arrays.copyOfRange(x, d, 2 * d),
+        new double[] {y[1]}, d, theta);
+    for (int k = 0; k < d + 2; k++) {
+      assertEquals(exact[k].doubleValue(), sums[k], 1e-12 * Math.abs(exact[k].doubleValue()));
+    }
+  }
+
+  /** Σ r², Σ r, Σ r·x_j in exact arithmetic. */
+  private static BigDecimal[] exactSums(double[] x, double[] y, int d, double[] theta) {
+    BigDecimal[] sums = new BigDecimal[d + 2];
+    java.util.Arrays.fill(sums, BigDecimal.ZERO);
+    for (int i = 0; i < y.length; i++) {
+      BigDecimal r = new BigDecimal(theta[0]).subtract(new BigDecimal(y[i]));
+      for (int j = 0; j < d; j++) {
+        r = r.add(new BigDecimal(theta[j + 1]).multiply(new BigDecimal(x[i * d + j])));
+      }
+      sums[0] = sums[0].add(r.multiply(r, MathContext.DECIMAL128));
+      sums[1] = sums[1].add(r);
+      for (int j = 0; j < d; j++) {
+        sums[2 + j] = sums[2 + j].add(r.multiply(new BigDecimal(x[i * d + j]),
+            MathContext.DECIMAL128));
+      }
+    }
+    return sums;
+  }
+}
