@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkgd.data.BadRowPolicy;
 import org.sparkgd.data.InputFormat;
+import org.sparkgd.data.InputSource;
 import org.sparkgd.data.InputSpec;
 import org.sparkgd.data.TrainingData;
+import org.sparkgd.engine.LeastSquaresLoss;
 import org.sparkgd.optim.ConvergenceChecker;
 import org.sparkgd.optim.DescentResult;
 import org.sparkgd.optim.DescentSettings;
-import org.sparkgd.engine.LeastSquaresLoss;
 import org.sparkgd.optim.GradientDescent;
 import org.sparkgd.optim.IterationListener;
 import org.sparkgd.optim.IterationRecord;
@@ -32,8 +33,8 @@ class FaultToleranceTest {
   @BeforeAll
   static void write() {
     Path csv = TestData.generate(2000, 31).writeCsv(dir.resolve("data.csv"));
-    spec = new InputSpec(csv.toString(), InputFormat.CSV, ',', TestData.FEATURES, "y", 3,
-        BadRowPolicy.FAIL);
+    spec = new InputSpec(new InputSource(csv.toString(), InputFormat.CSV, ','), "y",
+        TestData.FEATURES, 3, BadRowPolicy.FAIL);
   }
 
   private static DescentResult fit(Double fraction, IterationListener listener) {

@@ -1,8 +1,9 @@
 package org.sparkgd;
 
 /**
- * The exact least-squares solution of y ≈ b + Xβ, by the centered normal equations solved with
- * Gaussian elimination (partial pivoting): the reference the descent must reach.
+ * The tests' one least-squares oracle: the exact solution of y ≈ b + Xβ (and of ridge on the
+ * standardized scale), by normal equations solved with Gauss–Jordan elimination with partial
+ * pivoting, computed independently of the code under test.
  */
 public final class LeastSquaresReference {
   private LeastSquaresReference() {}
@@ -31,6 +32,49 @@ public final class LeastSquaresReference {
         a[r][d] += xr * (y[i] - mean[d]);
       }
     }
+    eliminate(a);
+    double[] solution = new double[d + 1];
+    solution[0] = mean[d];
+    for (int r = 0; r < d; r++) {
+      solution[r + 1] = a[r][d] / a[r][r];
+      solution[0] -= solution[r + 1] * mean[r];
+    }
+    return solution;
+  }
+
+  /**
+   * Ridge in the tutorial's form on standardized rows z (no centering: the intercept is a
+   * column of ones): solves ((2/n) AᵀA + diag(0, λ, …, λ)) θ = (2/n) Aᵀy with A = [1 Z].
+   */
+  public static double[] ridge(double[][] z, double[] y, double lambda) {
+    int n = y.length;
+    int p = z[0].length + 1;
+    double[][] a = new double[p][p + 1];
+    for (int i = 0; i < n; i++) {
+      double[] row = new double[p];
+      row[0] = 1;
+      System.arraycopy(z[i], 0, row, 1, p - 1);
+      for (int r = 0; r < p; r++) {
+        for (int c = 0; c < p; c++) {
+          a[r][c] += 2 * row[r] * row[c] / n;
+        }
+        a[r][p] += 2 * row[r] * y[i] / n;
+      }
+    }
+    for (int j = 1; j < p; j++) {
+      a[j][j] += lambda;
+    }
+    eliminate(a);
+    double[] theta = new double[p];
+    for (int r = 0; r < p; r++) {
+      theta[r] = a[r][p] / a[r][r];
+    }
+    return theta;
+  }
+
+  /** Gauss–Jordan elimination with partial pivoting of the augmented system a = [A | b]. */
+  private static void eliminate(double[][] a) {
+    int d = a.length;
     for (int col = 0; col < d; col++) {
       int pivot = col;
       for (int r = col + 1; r < d; r++) {
@@ -50,13 +94,6 @@ public final class LeastSquaresReference {
         }
       }
     }
-    double[] solution = new double[d + 1];
-    solution[0] = mean[d];
-    for (int r = 0; r < d; r++) {
-      solution[r + 1] = a[r][d] / a[r][r];
-      solution[0] -= solution[r + 1] * mean[r];
-    }
-    return solution;
   }
 
   /** Largest |a_i − b_i| / max(|b_i|, floor). */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkgd.cli.CliRunner;
 import org.sparkgd.model.LinearModel;
-import org.sparkgd.output.ModelReader;
+import org.sparkgd.output.ModelJson;
 
 /** sparkgd predict: a fitted model applied to new rows, through the command line. */
 class PredictEndToEndTest {
@@ -64,7 +64,7 @@ class PredictEndToEndTest {
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("wrote 400 rows with 'prediction' (predicted y) to " + output + " (csv)",
         r.out().strip());
-    LinearModel fitted = ModelReader.read(new Configuration(), model.toString());
+    LinearModel fitted = ModelJson.read(new Configuration(), model.toString()).model();
     JsonNode json = CliRunner.model(model);
     double intercept = json.get("intercept").asDouble();
     double[] beta = doubles(json.get("coefficients"));

@@ -15,8 +15,8 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkgd.data.TrainingData;
-import org.sparkgd.optim.CostFunction;
 import org.sparkgd.engine.LeastSquaresLoss;
+import org.sparkgd.optim.CostFunction;
 import org.sparkgd.optim.Evaluation;
 
 /** Runs the selected parts of the benchmark in one session and collects what they measured. */
@@ -232,7 +232,7 @@ final class BenchRun {
 
   private void memory(TrainingData data) {
     long n = settings.memoryIterations();
-    results.memory.add(MemoryGrowth.measure("evaluator (optim.LeastSquaresLoss)",
+    results.memory.add(MemoryGrowth.measure("evaluator (engine.LeastSquaresLoss)",
         new LeastSquaresLoss(data, settings.treeDepth(), null, SEED, 0), n));
     try (PrototypeEvaluator inTask = new PrototypeEvaluator(data, combined(), null, SEED)) {
       results.memory.add(MemoryGrowth.measure("variant: θ in the task, runJob", inTask,

@@ -5,8 +5,8 @@ import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.sparkgd.data.TrainingData;
-import org.sparkgd.optim.CostFunction;
 import org.sparkgd.engine.LeastSquaresLoss;
+import org.sparkgd.optim.CostFunction;
 import org.sparkgd.optim.Evaluation;
 
 /**
@@ -84,7 +84,7 @@ final class Breakdown {
       List<PrototypeEvaluator.Variant> variants, int warmup, int repetitions) {
     List<String> names = new ArrayList<>();
     List<CostFunction> candidates = new ArrayList<>();
-    names.add("evaluator (optim.LeastSquaresLoss)");
+    names.add("evaluator (engine.LeastSquaresLoss)");
     candidates.add(new LeastSquaresLoss(data, treeDepth, batchFraction, 1, 0));
     for (PrototypeEvaluator.Variant v : variants) {
       names.add(v.name());

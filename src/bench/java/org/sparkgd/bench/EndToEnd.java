@@ -8,12 +8,12 @@ import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.sparkgd.job.FitJob;
-import org.sparkgd.job.FitOutcome;
 import org.sparkgd.cli.SparkGd;
 import org.sparkgd.config.FitConfig;
-import org.sparkgd.job.GenerateJob;
 import org.sparkgd.data.AdvertisingGenerator;
+import org.sparkgd.job.FitJob;
+import org.sparkgd.job.FitOutcome;
+import org.sparkgd.job.GenerateJob;
 
 /**
  * From a CSV on disk to a converged model: sparkgd's whole fit (read, standardize, cache,

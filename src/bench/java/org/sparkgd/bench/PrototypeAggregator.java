@@ -4,13 +4,13 @@ import java.io.Serializable;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.sparkgd.data.DataBlock;
-import org.sparkgd.optim.Evaluation;
-import org.sparkgd.engine.MiniBatchSampler;
 import org.sparkgd.engine.ExactSum;
+import org.sparkgd.engine.MiniBatchSampler;
 import org.sparkgd.engine.ResidualSums;
+import org.sparkgd.optim.Evaluation;
 
 /**
- * A scratch copy of {@code optim.LeastSquaresAggregator} for one point (same sums, same exact
+ * A scratch copy of {@code engine.LeastSquaresAggregator} for one point (same sums, same exact
  * merge) with the knobs the breakdown turns: θ from a broadcast or carried in the task itself,
  * and the inner loop as the aggregator runs it ({@link ResidualSums}, written out per feature
  * count) or as it ran before, one generic loop over a feature count the JIT cannot see. Only

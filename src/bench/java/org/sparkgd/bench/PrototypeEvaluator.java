@@ -9,15 +9,15 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.sparkgd.data.DataBlock;
 import org.sparkgd.data.TrainingData;
+import org.sparkgd.engine.MiniBatchSampler;
 import org.sparkgd.optim.CostFunction;
 import org.sparkgd.optim.Evaluation;
-import org.sparkgd.engine.MiniBatchSampler;
 import scala.collection.Iterator;
 import scala.reflect.ClassTag$;
 import scala.runtime.AbstractFunction2;
 
 /**
- * A scratch copy of {@code optim.LeastSquaresLoss} whose every per-iteration choice is a
+ * A scratch copy of {@code engine.LeastSquaresLoss} whose every per-iteration choice is a
  * knob, so the breakdown can measure what each one costs. With the default variant it does what
  * the real evaluator does; the breakdown checks that both give the same cost and gradient.
  */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
 import org.sparkgd.UserError;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -34,8 +33,8 @@ final class ConfigFile {
     return null;
   }
 
-  /** Checks the file's keys against the options of {@code command} and installs it as defaults. */
-  static void install(CommandLine root, CommandSpec command, File file) {
+  /** Reads the file and checks its keys against the options of {@code command}. */
+  static Properties load(CommandSpec command, File file) {
     Properties properties = new Properties();
     try (InputStream in = Files.newInputStream(file.toPath())) {
       properties.load(in);
@@ -49,7 +48,7 @@ final class ConfigFile {
             + "without the dashes: " + String.join(", ", known));
       }
     }
-    root.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(properties));
+    return properties;
   }
 
   static String key(OptionSpec option) {

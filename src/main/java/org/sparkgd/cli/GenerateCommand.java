@@ -5,10 +5,10 @@ import org.apache.spark.sql.SparkSession;
 import org.sparkgd.UserError;
 import org.sparkgd.job.GenerateJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sparkgd generate}: advertising-style data with known coefficients. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,

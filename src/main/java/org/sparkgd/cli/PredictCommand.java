@@ -2,9 +2,11 @@ package org.sparkgd.cli;
 
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.sparkgd.job.PredictJob;
+import org.sparkgd.config.OutputSpec;
 import org.sparkgd.config.PredictConfig;
 import org.sparkgd.data.InputFormat;
+import org.sparkgd.data.InputSource;
+import org.sparkgd.job.PredictJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,8 +60,9 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PredictConfig config = new PredictConfig(model, input, inputFormat,
-        Delimiters.parse(delimiter), output, format, overwrite, master);
+    PredictConfig config = new PredictConfig(model,
+        new InputSource(input, inputFormat, Delimiters.parse(delimiter)),
+        new OutputSpec(output, overwrite), format, master);
     SparkSession spark = parent.sessions.open("sparkgd predict", master);
     try {
       PredictJob.Outcome outcome = PredictJob.run(spark, config);

@@ -2,13 +2,14 @@ package org.sparkgd.cli;
 
 import java.io.File;
 import java.io.PrintWriter;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkgd.UserError;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code sparkgd} command: parses the command line and maps outcomes to exit codes. */
 @Command(name = "sparkgd", mixinStandardHelpOptions = true,
@@ -39,21 +40,28 @@ public final class SparkGd implements Runnable {
 
   /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
   public static int execute(String[] args, Sessions sessions, PrintWriter out, PrintWriter err) {
-    CommandLine cmd = new CommandLine(new SparkGd(sessions))
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setOut(out)
-        .setErr(err)
-        .setExecutionExceptionHandler((e, line, parsed) -> handle(e, line.getErr()));
+    CommandLine cmd;
     try {
-      File config = ConfigFile.find(args);
-      if (config != null && args.length > 0 && cmd.getSubcommands().containsKey(args[0])) {
-        CommandLine sub = cmd.getSubcommands().get(args[0]);
-        ConfigFile.install(cmd, sub.getCommandSpec(), config);
-      }
+      cmd = commandLine(sessions, args);
     } catch (UserError e) {
       return handle(e, err);
     }
-    return cmd.execute(args);
+    return cmd.setOut(out)
+        .setErr(err)
+        .setExecutionExceptionHandler((e, line, parsed) -> handle(e, line.getErr()))
+        .execute(args);
+  }
+
+  /** The command line for {@code args}, with fit's defaults (and its --config file, if any). */
+  private static CommandLine commandLine(Sessions sessions, String[] args) {
+    CommandLine cmd = new CommandLine(new SparkGd(sessions))
+        .setCaseInsensitiveEnumValuesAllowed(true);
+    Properties fromFile = new Properties();
+    File config = ConfigFile.find(args);
+    if (config != null && args.length > 0 && cmd.getSubcommands().containsKey(args[0])) {
+      fromFile = ConfigFile.load(cmd.getSubcommands().get(args[0]).getCommandSpec(), config);
+    }
+    return cmd.setDefaultValueProvider(new FitDefaults(fromFile));
   }
 
   /**
@@ -64,8 +72,7 @@ public final class SparkGd implements Runnable {
     String[] line = new String[args.length + 1];
     line[0] = "fit";
     System.arraycopy(args, 0, line, 1, args.length);
-    CommandLine.ParseResult parsed = new CommandLine(new SparkGd(null))
-        .setCaseInsensitiveEnumValuesAllowed(true).parseArgs(line);
+    CommandLine.ParseResult parsed = commandLine(null, line).parseArgs(line);
     return ((FitCommand) parsed.subcommand().commandSpec().userObject()).toConfig();
   }
 

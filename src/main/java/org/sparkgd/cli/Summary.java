@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sparkgd.job.FitOutcome;
 import org.sparkgd.config.FitConfig;
+import org.sparkgd.job.FitOutcome;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.DescentResult;
@@ -58,7 +58,7 @@ final class Summary {
     }
     List<String> files = new ArrayList<>();
     for (String file : outcome.files()) {
-      files.add(config.output() + "/" + file + (file.equals("history") ? " (Parquet)" : ""));
+      files.add(config.output().path() + "/" + file + (file.equals("history") ? " (Parquet)" : ""));
     }
     out.println("  outputs: " + String.join(", ", files));
   }

@@ -1,15 +1,17 @@
 package org.sparkgd.config;
 
 import java.util.List;
-import org.sparkgd.UserError;
 
 /**
- * The options of the descent itself, whatever the rows come from: the command line's
- * {@link FitConfig} and the Spark ML estimator's Params both give one, and both fits then run
- * the same code ({@code FitJob.fit}). Validated here, once, for both.
+ * The options of the descent itself, whatever the rows come from, and the one table of their
+ * defaults: the {@link Builder}'s starting values, {@link #DEFAULTS}. The command line (through
+ * {@link OptionDefaults}), {@code conf/sparkgd.properties} (a test keeps it in step) and the
+ * Spark ML estimator's Params all take their defaults from here. Validated once, on
+ * construction ({@link DescentOptionsCheck}), for every caller. Built with {@link #builder()} or
+ * {@link #toBuilder()}: no positional calls.
  *
- * @param learningRates one run per rate (a sweep); empty: the safe step 1/L of the exact
- *     reference (Adam: 0.01)
+ * @param learningRates one run per rate (a sweep); empty means auto: the safe step 1/L of the
+ *     exact reference (Adam: 0.01)
  * @param updates one run per rule (a sweep)
  * @param treeDepth the depth of Spark's treeAggregate of the partial sums
  */
@@ -43,64 +45,13 @@ public record DescentOptions(
     double divergenceFactor,
     int treeDepth) {
 
+  /** Every descent option at its default. */
+  public static final DescentOptions DEFAULTS = builder().build();
+
   public DescentOptions {
     learningRates = List.copyOf(learningRates);
     lineSearchSteps = List.copyOf(lineSearchSteps);
     updates = List.copyOf(updates);
-    require(batchFraction > 0 && batchFraction <= 1,
-        "--batch-fraction must be in (0, 1], got " + batchFraction);
-    for (double rate : learningRates) {
-      require(rate > 0 && Double.isFinite(rate),
-          "--learning-rate must be positive numbers (or auto), got " + rate);
-    }
-    for (double s : lineSearchSteps) {
-      require(s > 0 && Double.isFinite(s), "--line-search-steps must be positive, got " + s);
-    }
-    require(!lineSearchSteps.isEmpty(), "--line-search-steps names no step");
-    require(!updates.isEmpty(), "--update names no rule");
-    require(powerT > 0, "--power-t must be > 0, got " + powerT);
-    require(decayFactor > 0 && decayFactor <= 1, "--decay-factor must be in (0, 1], got "
-        + decayFactor);
-    require(decayEvery >= 1, "--decay-every must be ≥ 1, got " + decayEvery);
-    require(adaptiveFactor > 0 && adaptiveFactor < 1, "--adaptive-factor must be in (0, 1), got "
-        + adaptiveFactor);
-    require(patience >= 1, "--patience must be ≥ 1, got " + patience);
-    require(momentum >= 0 && momentum < 1, "--momentum must be in [0, 1), got " + momentum);
-    require(adamBeta1 >= 0 && adamBeta1 < 1 && adamBeta2 >= 0 && adamBeta2 < 1,
-        "--adam-beta1 and --adam-beta2 must be in [0, 1)");
-    require(adamEpsilon > 0, "--adam-epsilon must be > 0, got " + adamEpsilon);
-    require(lambda >= 0 && Double.isFinite(lambda), "--lambda must be ≥ 0, got " + lambda);
-    require(l1Ratio >= 0 && l1Ratio <= 1, "--l1-ratio must be in [0, 1], got " + l1Ratio);
-    require(penalty == OptimizerKinds.PenaltyKind.NONE || lambda > 0,
-        "--penalty " + penalty.name().toLowerCase().replace('_', '-') + " needs --lambda > 0");
-    require(gradientCheckTolerance > 0, "--gradient-check-tolerance must be > 0");
-    boolean searching = step != OptimizerKinds.Step.SCHEDULE
-        || schedule == OptimizerKinds.Schedule.ADAPTIVE;
-    require(!searching || updates.equals(List.of(OptimizerKinds.Update.PLAIN)),
-        "line search, backtracking, conjugate gradients and the adaptive schedule work with "
-            + "--update plain only");
-    require(solver != OptimizerKinds.Solver.NORMAL || (penalty != OptimizerKinds.PenaltyKind.L1
-        && penalty != OptimizerKinds.PenaltyKind.ELASTIC_NET),
-        "--solver normal solves least squares with no penalty or L2 only");
-    require(step != OptimizerKinds.Step.CONJUGATE_GRADIENT || (mode == Mode.BATCH
-        && penalty != OptimizerKinds.PenaltyKind.L1
-        && penalty != OptimizerKinds.PenaltyKind.ELASTIC_NET),
-        "--step conjugate-gradient needs --mode batch and no L1 penalty (the cost must be "
-            + "exact and smooth)");
-    require(solver != OptimizerKinds.Solver.NORMAL || reference != OptimizerKinds.Reference.OFF,
-        "--solver normal needs the exact reference (--reference auto or on)");
-    require(maxIterations >= 0, "--max-iterations must be ≥ 0, got " + maxIterations);
-    require(tolerance >= 0 && Double.isFinite(tolerance),
-        "--tolerance must be ≥ 0 (0 disables it), got " + tolerance);
-    require(divergenceFactor > 1 && Double.isFinite(divergenceFactor),
-        "--divergence-factor must be > 1, got " + divergenceFactor);
-    require(treeDepth >= 1, "--tree-depth must be ≥ 1, got " + treeDepth);
-  }
-
-  private static void require(boolean condition, String message) {
-    if (!condition) {
-      throw UserError.usage(message);
-    }
   }
 
   /** The mini-batch fraction, or null in batch mode. */
@@ -108,13 +59,117 @@ public record DescentOptions(
     return mode == Mode.MINIBATCH ? batchFraction : null;
   }
 
-  /** The defaults of {@code sparkgd fit} (conf/sparkgd.properties), for the ML estimator. */
-  public static DescentOptions defaults() {
-    return new DescentOptions(Mode.BATCH, 0.1, List.of(), OptimizerKinds.Schedule.CONSTANT, 0.25,
-        0.5, 100, 0.9, 100, OptimizerKinds.Step.SCHEDULE,
-        List.of(100.0, 10.0, 1.0, 0.1, 0.01, 0.001, 0.0001, 0.00001),
-        List.of(OptimizerKinds.Update.PLAIN), 0.9, 0.9, 0.999, 1e-8,
-        OptimizerKinds.PenaltyKind.NONE, 0, 0.5, OptimizerKinds.Solver.GD,
-        OptimizerKinds.Reference.AUTO, false, 1e-6, 1000, 1e-12, 42, 100, 2);
+  /** Whether the learning rate is auto (no rate given): 1/L of the exact reference. */
+  public boolean autoLearningRate() {
+    return learningRates.isEmpty();
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+      b.mode = mode;
+      b.batchFraction = batchFraction;
+      b.learningRates = learningRates;
+      b.schedule = schedule;
+      b.powerT = powerT;
+      b.decayFactor = decayFactor;
+      b.decayEvery = decayEvery;
+      b.adaptiveFactor = adaptiveFactor;
+      b.patience = patience;
+      b.step = step;
+      b.lineSearchSteps = lineSearchSteps;
+      b.updates = updates;
+      b.momentum = momentum;
+      b.adamBeta1 = adamBeta1;
+      b.adamBeta2 = adamBeta2;
+      b.adamEpsilon = adamEpsilon;
+      b.penalty = penalty;
+      b.lambda = lambda;
+      b.l1Ratio = l1Ratio;
+      b.solver = solver;
+      b.reference = reference;
+      b.gradientCheck = gradientCheck;
+      b.gradientCheckTolerance = gradientCheckTolerance;
+      b.maxIterations = maxIterations;
+      b.tolerance = tolerance;
+      b.seed = seed;
+      b.divergenceFactor = divergenceFactor;
+      b.treeDepth = treeDepth;
+    return b;
+  }
+
+  /** Options by name; {@link #build} validates them. The initial values are the defaults. */
+  public static final class Builder {
+    private Mode mode = Mode.BATCH;
+    private double batchFraction = 0.1;
+    private List<Double> learningRates = List.of();
+    private OptimizerKinds.Schedule schedule = OptimizerKinds.Schedule.CONSTANT;
+    private double powerT = 0.25;
+    private double decayFactor = 0.5;
+    private long decayEvery = 100;
+    private double adaptiveFactor = 0.9;
+    private int patience = 100;
+    private OptimizerKinds.Step step = OptimizerKinds.Step.SCHEDULE;
+    private List<Double> lineSearchSteps = List.of(100.0, 10.0, 1.0, 0.1, 0.01, 0.001, 0.0001, 0.00001);
+    private List<OptimizerKinds.Update> updates = List.of(OptimizerKinds.Update.PLAIN);
+    private double momentum = 0.9;
+    private double adamBeta1 = 0.9;
+    private double adamBeta2 = 0.999;
+    private double adamEpsilon = 1e-8;
+    private OptimizerKinds.PenaltyKind penalty = OptimizerKinds.PenaltyKind.NONE;
+    private double lambda = 0;
+    private double l1Ratio = 0.5;
+    private OptimizerKinds.Solver solver = OptimizerKinds.Solver.GD;
+    private OptimizerKinds.Reference reference = OptimizerKinds.Reference.AUTO;
+    private boolean gradientCheck = false;
+    private double gradientCheckTolerance = 1e-6;
+    private long maxIterations = 1000;
+    private double tolerance = 1e-12;
+    private long seed = 42;
+    private double divergenceFactor = 100;
+    private int treeDepth = 2;
+
+    private Builder() {}
+
+    public Builder mode(Mode value) { mode = value; return this; }
+    public Builder batchFraction(double value) { batchFraction = value; return this; }
+    public Builder learningRates(List<Double> value) { learningRates = value; return this; }
+    public Builder schedule(OptimizerKinds.Schedule value) { schedule = value; return this; }
+    public Builder powerT(double value) { powerT = value; return this; }
+    public Builder decayFactor(double value) { decayFactor = value; return this; }
+    public Builder decayEvery(long value) { decayEvery = value; return this; }
+    public Builder adaptiveFactor(double value) { adaptiveFactor = value; return this; }
+    public Builder patience(int value) { patience = value; return this; }
+    public Builder step(OptimizerKinds.Step value) { step = value; return this; }
+    public Builder lineSearchSteps(List<Double> value) { lineSearchSteps = value; return this; }
+    public Builder updates(List<OptimizerKinds.Update> value) { updates = value; return this; }
+    public Builder momentum(double value) { momentum = value; return this; }
+    public Builder adamBeta1(double value) { adamBeta1 = value; return this; }
+    public Builder adamBeta2(double value) { adamBeta2 = value; return this; }
+    public Builder adamEpsilon(double value) { adamEpsilon = value; return this; }
+    public Builder penalty(OptimizerKinds.PenaltyKind value) { penalty = value; return this; }
+    public Builder lambda(double value) { lambda = value; return this; }
+    public Builder l1Ratio(double value) { l1Ratio = value; return this; }
+    public Builder solver(OptimizerKinds.Solver value) { solver = value; return this; }
+    public Builder reference(OptimizerKinds.Reference value) { reference = value; return this; }
+    public Builder gradientCheck(boolean value) { gradientCheck = value; return this; }
+    public Builder gradientCheckTolerance(double value) { gradientCheckTolerance = value; return this; }
+    public Builder maxIterations(long value) { maxIterations = value; return this; }
+    public Builder tolerance(double value) { tolerance = value; return this; }
+    public Builder seed(long value) { seed = value; return this; }
+    public Builder divergenceFactor(double value) { divergenceFactor = value; return this; }
+    public Builder treeDepth(int value) { treeDepth = value; return this; }
+
+    /** The options, validated: a bad one is a one-line usage error naming it. */
+    public DescentOptions build() {
+      DescentOptions options = new DescentOptions(mode, batchFraction, learningRates, schedule, powerT, decayFactor, decayEvery, adaptiveFactor, patience, step, lineSearchSteps, updates, momentum, adamBeta1, adamBeta2, adamEpsilon, penalty, lambda, l1Ratio, solver, reference, gradientCheck, gradientCheckTolerance, maxIterations, tolerance, seed, divergenceFactor, treeDepth);
+      DescentOptionsCheck.check(options);
+      return options;
+    }
   }
 }

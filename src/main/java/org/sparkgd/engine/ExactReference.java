@@ -1,9 +1,9 @@
 package org.sparkgd.engine;
-import org.sparkgd.optim.Penalty;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.sparkgd.optim.Penalty;
 
 /**
  * The exact least-squares answer from the {@link GramMatrix}, on the driver: the minimizer of

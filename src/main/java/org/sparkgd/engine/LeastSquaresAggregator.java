@@ -1,10 +1,10 @@
 package org.sparkgd.engine;
-import org.sparkgd.optim.Evaluation;
 
 import java.io.Serializable;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.sparkgd.data.DataBlock;
+import org.sparkgd.optim.Evaluation;
 
 /**
  * The additive partial sums of the least-squares cost and gradient at one or more points over

@@ -1,13 +1,14 @@
 package org.sparkgd.engine;
-import org.sparkgd.optim.CostFunction;
-import org.sparkgd.optim.Evaluation;
 
+import java.util.function.LongFunction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.sparkgd.data.DataBlock;
 import org.sparkgd.data.PartitionSummaries;
 import org.sparkgd.data.TrainingData;
+import org.sparkgd.optim.CostFunction;
+import org.sparkgd.optim.Evaluation;
 
 /**
  * The least-squares cost over the cached blocks. One evaluation is one Spark job: broadcast θ,
@@ -21,7 +22,8 @@ public final class LeastSquaresLoss implements CostFunction {
   private final Double batchFraction;
   private final long seed;
   private final long maxIterations;
-  private final boolean injectFailures;
+  /** The cached blocks a pass reads: the data's own, unless a test decorates them. */
+  private LongFunction<JavaRDD<DataBlock>> blocksForPass;
 
   /**
    * @param batchFraction the expected fraction of rows in each mini-batch, or null for full batch
@@ -34,7 +36,15 @@ public final class LeastSquaresLoss implements CostFunction {
     this.batchFraction = batchFraction;
     this.seed = seed;
     this.maxIterations = maxIterations;
-    this.injectFailures = jsc.getConf().getBoolean(FaultInjection.SETTING, false);
+    this.blocksForPass = pass -> data.blocks();
+  }
+
+  /** Reads each pass's blocks through {@code decorate} (for fault injection in tests). */
+  public LeastSquaresLoss decorated(
+      java.util.function.BiFunction<JavaRDD<DataBlock>, Long, JavaRDD<DataBlock>> decorate) {
+    LongFunction<JavaRDD<DataBlock>> plain = blocksForPass;
+    blocksForPass = pass -> decorate.apply(plain.apply(pass), pass);
+    return this;
   }
 
   /**
@@ -69,9 +79,7 @@ public final class LeastSquaresLoss implements CostFunction {
           : new MiniBatchSampler(batchFraction, seed, pass);
       LeastSquaresAggregator zero = new LeastSquaresAggregator(data.numFeatures(),
           points.length, broadcast, sampler);
-      JavaRDD<DataBlock> blocks = injectFailures
-          ? FaultInjection.failFirstAttempts(data.blocks(), pass) : data.blocks();
-      return blocks
+      return blocksForPass.apply(pass)
           .treeAggregate(zero, LeastSquaresAggregator::add, LeastSquaresAggregator::merge,
               treeDepth)
           .evaluations();

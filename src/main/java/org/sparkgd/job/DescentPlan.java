@@ -1,62 +1,104 @@
 package org.sparkgd.job;
-import org.sparkgd.config.DescentOptions;
-import org.sparkgd.config.OptimizerKinds;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.sparkgd.UserError;
+import org.sparkgd.config.DescentOptions;
+import org.sparkgd.config.Mode;
+import org.sparkgd.config.OptimizerKinds;
 import org.sparkgd.engine.ExactReference;
+import org.sparkgd.optim.ConvergenceChecker;
+import org.sparkgd.optim.DescentSettings;
 import org.sparkgd.optim.LearningRateSchedule;
 import org.sparkgd.optim.Penalty;
 import org.sparkgd.optim.RunSettings;
-import org.sparkgd.optim.StepMode;
+import org.sparkgd.optim.StepStrategy;
+import org.sparkgd.optim.UpdateRule;
 
-/** Turns a fit's options into the runs it fits together: one per learning rate × update rule. */
-public final class DescentPlan {
+/**
+ * The optimizer objects of a fit, built once from its options: the penalty, whether to compute
+ * the exact reference, the settings every run shares, and the runs fitted together (one per
+ * learning rate × update rule; an auto rate needs the reference, so the runs are made from it).
+ *
+ * @param wantsReference whether the fit computes the exact reference (one extra pass)
+ */
+public record DescentPlan(DescentOptions options, Penalty penalty, boolean wantsReference) {
   /** Adam's step is about α per coordinate whatever the curvature: its own usual default. */
   static final double ADAM_DEFAULT_RATE = 0.01;
+  /** --reference auto computes the reference up to this many features. */
+  static final int AUTO_REFERENCE_FEATURES = 200;
 
-  private DescentPlan() {}
-
-  public static Penalty penalty(DescentOptions c) {
-    return switch (c.penalty()) {
+  public static DescentPlan of(DescentOptions c, int numFeatures) {
+    Penalty penalty = switch (c.penalty()) {
       case NONE -> Penalty.NONE;
       case L2 -> new Penalty(c.lambda(), 0);
       case L1 -> new Penalty(c.lambda(), 1);
       case ELASTIC_NET -> new Penalty(c.lambda(), c.l1Ratio());
     };
-  }
-
-  /** Whether the fit computes the exact reference (one extra pass over the data). */
-  public static boolean wantsReference(DescentOptions c, int numFeatures) {
-    return switch (c.reference()) {
+    boolean reference = switch (c.reference()) {
       case ON -> true;
       case OFF -> false;
-      case AUTO -> numFeatures <= 200;
+      case AUTO -> numFeatures <= AUTO_REFERENCE_FEATURES;
     };
+    return new DescentPlan(c, penalty, reference);
+  }
+
+  /** What every run shares: the iteration limit, the stop rule and the known optimum. */
+  public DescentSettings settings(ExactReference reference) {
+    ConvergenceChecker convergence = options.mode() == Mode.BATCH
+        ? ConvergenceChecker.relativeCostChange(options.tolerance())
+        : ConvergenceChecker.relativeParameterChange(options.tolerance());
+    double optimum = reference != null && reference.hasOptimum()
+        ? reference.optimalObjective() : Double.NaN;
+    return new DescentSettings(options.maxIterations(), convergence,
+        options.divergenceFactor(), optimum);
+  }
+
+  /** The runs, in order. */
+  public List<RunSettings> runs(ExactReference reference) {
+    return runs(options, reference);
   }
 
   /**
    * @param reference the exact reference, or null when not computed
    */
-  public static List<RunSettings> runs(DescentOptions c, ExactReference reference) {
+  private List<RunSettings> runs(DescentOptions c, ExactReference reference) {
     List<RunSettings> runs = new ArrayList<>();
     boolean sweepUpdates = c.updates().size() > 1;
     for (OptimizerKinds.Update update : c.updates()) {
-      List<Double> rates = c.learningRates();
-      if (rates.isEmpty()) {
-        rates = List.of(defaultRate(c, update, reference));
-      }
+      List<Double> rates = c.autoLearningRate()
+          ? List.of(defaultRate(c, update, reference)) : c.learningRates();
       for (double rate : rates) {
         String name = "alpha=" + rate + (sweepUpdates ? "," + update.name().toLowerCase() : "");
-        runs.add(new RunSettings(name, stepMode(c), schedule(c, rate),
-            c.lineSearchSteps().stream().mapToDouble(Double::doubleValue).toArray(),
-            c.schedule() == OptimizerKinds.Schedule.ADAPTIVE ? c.adaptiveFactor() : 0.5,
-            c.patience(), RunSettings.UpdateKind.valueOf(update.name()), c.momentum(),
-            c.adamBeta1(), c.adamBeta2(), c.adamEpsilon(), penalty(c)));
+        runs.add(new RunSettings(name, step(c, rate, update), penalty));
       }
     }
     return runs;
+  }
+
+  /** The step strategy: --schedule adaptive is a strategy of its own, else --step's. */
+  private static StepStrategy.Factory step(DescentOptions c, double rate,
+      OptimizerKinds.Update update) {
+    LearningRateSchedule schedule = schedule(c, rate);
+    if (c.schedule() == OptimizerKinds.Schedule.ADAPTIVE) {
+      return RunSettings.adaptive(schedule.initialRate(), c.adaptiveFactor(), c.patience());
+    }
+    return switch (c.step()) {
+      case SCHEDULE -> RunSettings.schedule(schedule, () -> rule(c, update));
+      case LINE_SEARCH -> RunSettings.lineSearch(
+          c.lineSearchSteps().stream().mapToDouble(Double::doubleValue).toArray());
+      case BACKTRACKING -> RunSettings.backtracking(schedule.initialRate());
+      case CONJUGATE_GRADIENT -> RunSettings.conjugateGradient(schedule.initialRate());
+    };
+  }
+
+  private static UpdateRule rule(DescentOptions c, OptimizerKinds.Update update) {
+    return switch (update) {
+      case PLAIN -> UpdateRule.plain();
+      case MOMENTUM -> UpdateRule.momentum(c.momentum());
+      case NESTEROV -> UpdateRule.nesterov(c.momentum());
+      case ADAM -> UpdateRule.adam(c.adamBeta1(), c.adamBeta2(), c.adamEpsilon());
+    };
   }
 
   private static double defaultRate(DescentOptions c, OptimizerKinds.Update update,
@@ -70,18 +112,6 @@ public final class DescentPlan {
           + "auto): give --learning-rate or --reference on");
     }
     return reference.safeStep();
-  }
-
-  private static StepMode stepMode(DescentOptions c) {
-    if (c.schedule() == OptimizerKinds.Schedule.ADAPTIVE) {
-      return StepMode.ADAPTIVE;
-    }
-    return switch (c.step()) {
-      case SCHEDULE -> StepMode.SCHEDULE;
-      case LINE_SEARCH -> StepMode.LINE_SEARCH;
-      case BACKTRACKING -> StepMode.BACKTRACKING;
-      case CONJUGATE_GRADIENT -> StepMode.CONJUGATE_GRADIENT;
-    };
   }
 
   private static LearningRateSchedule schedule(DescentOptions c, double rate) {

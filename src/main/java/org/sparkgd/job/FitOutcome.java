@@ -1,12 +1,12 @@
 package org.sparkgd.job;
-import org.sparkgd.model.FitResult;
 
 import java.util.List;
 import org.sparkgd.config.FitConfig;
+import org.sparkgd.engine.ExactReference;
+import org.sparkgd.model.FitResult;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.DescentResult;
-import org.sparkgd.engine.ExactReference;
 
 /**
  * What a fit of the command line produced: the shared fit's result, the test metrics, and

@@ -1,5 +1,4 @@
 package org.sparkgd.job;
-import org.sparkgd.data.AdvertisingGenerator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sparkgd.UserError;
+import org.sparkgd.data.AdvertisingGenerator;
 import org.sparkgd.output.OutputCommitter;
 
 /** Writes {@link AdvertisingGenerator} rows: in parallel with Spark, or as one small CSV file. */

@@ -1,10 +1,7 @@
 package org.sparkgd.job;
-import org.sparkgd.UserError;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,11 +11,12 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparkgd.UserError;
 import org.sparkgd.config.PlotConfig;
 import org.sparkgd.optim.IterationRecord;
 import org.sparkgd.output.Charts;
 import org.sparkgd.output.HistoryReader;
-import org.sparkgd.output.ModelReader;
+import org.sparkgd.output.ModelJson;
 import org.sparkgd.output.PlotWriter;
 
 /**
@@ -28,7 +26,6 @@ import org.sparkgd.output.PlotWriter;
  */
 public final class PlotJob {
   private static final Logger LOG = LoggerFactory.getLogger(PlotJob.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private PlotJob() {}
 
@@ -48,15 +45,18 @@ public final class PlotJob {
         Path fit = fitFolder ? path : path.getParent();
         Path history = fitFolder ? new Path(path, "history") : path;
         HistoryReader.Saved saved = HistoryReader.read(spark, history.toString());
-        JsonNode model = readModel(fs, new Path(fit, ModelReader.FILE));
+        Path modelFile = new Path(fit, ModelJson.FILE);
+        ModelJson.Saved model = fs.exists(modelFile)
+            ? ModelJson.read(spark.sparkContext().hadoopConfiguration(), modelFile.toString())
+            : null;
         for (var entry : saved.runs().entrySet()) {
           runs.add(model != null ? fromModel(model, entry.getKey(), entry.getValue())
               : fromHistory(saved, entry.getKey(), entry.getValue()));
           sources.add(given);
         }
         if (formula == null) {
-          formula = model != null ? Charts.formula(model.get("label").asText(),
-              texts(model.get("features"))) : "cost history";
+          formula = model != null ? Charts.formula(model.model().label(),
+              model.model().features()) : "cost history";
           firstFit = fit;
         }
       }
@@ -76,27 +76,17 @@ public final class PlotJob {
     }
   }
 
-  private static JsonNode readModel(FileSystem fs, Path file) throws IOException {
-    if (!fs.exists(file)) {
-      return null;
-    }
-    try (InputStream in = fs.open(file)) {
-      return JSON.readTree(in);
-    }
-  }
-
   /** Settings and stop reason from the model.json's entry for this run. */
-  private static Charts.Run fromModel(JsonNode model, String name,
+  private static Charts.Run fromModel(ModelJson.Saved model, String name,
       List<IterationRecord> records) {
     JsonNode entry = null;
-    for (JsonNode run : model.path("runs")) {
+    for (JsonNode run : model.runs()) {
       if (run.path("name").asText().equals(name)) {
         entry = run;
       }
     }
     long last = records.get(records.size() - 1).iteration();
-    return Charts.run(name, texts(model.get("features")), model.path("mode").asText("batch"),
-        model.path("rows").asLong(-1), entry == null ? null : entry.path("settings").asText(),
+    return Charts.run(name, model.model().features(), model.mode(), model.rows(), entry == null ? null : entry.path("settings").asText(),
         entry == null ? null : entry.path("stop_reason").asText(),
         entry == null ? last : entry.path("iterations").asLong(last), records);
   }
@@ -131,11 +121,5 @@ public final class PlotJob {
       named.add(run.named(name));
     }
     return named;
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> values = new ArrayList<>();
-    array.forEach(v -> values.add(v.asText()));
-    return values;
   }
 }

@@ -1,5 +1,4 @@
 package org.sparkgd.job;
-import org.sparkgd.UserError;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.input_file_name;
@@ -28,12 +27,13 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparkgd.UserError;
 import org.sparkgd.config.PredictConfig;
 import org.sparkgd.data.ColumnSelection;
 import org.sparkgd.data.InputFiles;
 import org.sparkgd.data.InputFormat;
 import org.sparkgd.model.LinearModel;
-import org.sparkgd.output.ModelReader;
+import org.sparkgd.output.ModelJson;
 import org.sparkgd.output.OutputCommitter;
 
 /**
@@ -52,33 +52,33 @@ public final class PredictJob {
 
   public static Outcome run(SparkSession spark, PredictConfig config) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    LinearModel model = ModelReader.read(conf, config.model());
-    OutputCommitter committer = new OutputCommitter(conf, config.output(), config.overwrite());
+    LinearModel model = ModelJson.read(conf, config.model()).model();
+    OutputCommitter committer = new OutputCommitter(conf, config.output().path(), config.output().overwrite());
     committer.checkTarget();
-    InputFiles files = InputFiles.list(conf, config.input());
-    boolean parquetIn = config.inputFormat() == InputFormat.PARQUET
-        || (config.inputFormat() == InputFormat.AUTO && files.looksLikeParquet());
+    InputFiles files = InputFiles.list(conf, config.input().path());
+    boolean parquetIn = config.input().format() == InputFormat.PARQUET
+        || (config.input().format() == InputFormat.AUTO && files.looksLikeParquet());
     String format = config.outputFormat() == InputFormat.PARQUET
         || (config.outputFormat() == InputFormat.AUTO && parquetIn) ? "parquet" : "csv";
-    LOG.info("Predicting {} from {} with the model in {}", model.label(), config.input(),
+    LOG.info("Predicting {} from {} with the model in {}", model.label(), config.input().path(),
         config.model());
     SparkContext sc = spark.sparkContext();
     String previousDescription = sc.getLocalProperty("spark.job.description");
-    sc.setJobDescription("sparkgd predict: " + config.input() + " -> " + config.output());
+    sc.setJobDescription("sparkgd predict: " + config.input().path() + " -> " + config.output().path());
     try {
-      Dataset<Row> input = parquetIn ? spark.read().parquet(config.input())
+      Dataset<Row> input = parquetIn ? spark.read().parquet(config.input().path())
           : spark.read().option("header", "true").option("inferSchema", "true")
-              .option("sep", String.valueOf(config.delimiter())).csv(config.input());
-      Dataset<Row> predicted = withPredictions(input, model, config.input());
+              .option("sep", String.valueOf(config.input().delimiter())).csv(config.input().path());
+      Dataset<Row> predicted = withPredictions(input, model, config.input().path());
       if (format.equals("csv")) {
-        checkCsvCanHold(predicted.schema(), config.input());
+        checkCsvCanHold(predicted.schema(), config.input().path());
       }
       String staging = committer.staging().toString();
       predicted.write().format(format).option("header", "true").save(staging);
       long rows = spark.read().format(format).option("header", "true").load(staging).count();
       committer.commit();
-      LOG.info("Wrote {} rows to {}", rows, config.output());
-      return new Outcome(rows, config.output(), format, model);
+      LOG.info("Wrote {} rows to {}", rows, config.output().path());
+      return new Outcome(rows, config.output().path(), format, model);
     } catch (RuntimeException e) {
       committer.abort();
       throw e;

@@ -1,10 +1,7 @@
 package org.sparkgd.ml;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
@@ -21,19 +18,18 @@ import org.sparkgd.model.LinearModel;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.IterationRecord;
 import org.sparkgd.optim.StopReason;
-import org.sparkgd.output.ModelReader;
-import org.sparkgd.output.ModelWriter;
+import org.sparkgd.output.ModelJson;
 
 /**
  * The model a {@link GradientDescentRegressor} fits: predicts on the original scale, applying
  * the training standardization exactly as {@code sparkgd predict} does. Saved as Spark ML's
  * metadata (the Params) plus {@code data/model.json} in the format of a fit's model.json, read
- * by the same {@link ModelReader}.
+ * by the same {@link ModelJson}.
  */
 public final class GradientDescentRegressionModel
     extends RegressionModel<Vector, GradientDescentRegressionModel> implements MLWritable {
   private static final long serialVersionUID = 1L;
-  private static final String DATA = "data/" + ModelReader.FILE;
+  private static final String DATA = "data/" + ModelJson.FILE;
 
   private final String uid;
   private final LinearModel model;
@@ -140,15 +136,11 @@ public final class GradientDescentRegressionModel
     @Override
     public void saveImpl(String path) {
       DefaultParamsWriter.saveMetadata(instance, path, sparkSession());
-      ObjectNode json = ModelWriter.putModel(new ObjectMapper().createObjectNode(),
-          instance.model);
-      json.put("format_version", ModelWriter.FORMAT_VERSION);
-      json.put("iterations", instance.iterations);
-      json.put("stop_reason", instance.stopReason.label());
-      ModelWriter.putMetrics(json, instance.trainingMetrics, null);
+      ObjectNode json = ModelJson.estimatorModel(instance.model, instance.stopReason.label(),
+          instance.iterations, instance.trainingMetrics);
       Path file = new Path(path, DATA);
       try {
-        ModelWriter.write(file.getFileSystem(sc().hadoopConfiguration()), file, json);
+        ModelJson.write(file.getFileSystem(sc().hadoopConfiguration()), file, json);
       } catch (IOException e) {
         throw new UncheckedIOException(file + ": cannot write the model", e);
       }
@@ -160,28 +152,13 @@ public final class GradientDescentRegressionModel
     public GradientDescentRegressionModel load(String path) {
       DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path,
           sparkSession(), GradientDescentRegressionModel.class.getName());
-      Path file = new Path(path, DATA);
-      JsonNode json;
-      try (InputStream in = file.getFileSystem(sc().hadoopConfiguration()).open(file)) {
-        json = new ObjectMapper().readTree(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(file + ": cannot read the model", e);
-      }
-      JsonNode training = json.path("metrics").path("training");
-      RegressionMetrics metrics = training.isObject() ? new RegressionMetrics(
-          training.path("rows").asLong(), number(training.path("rmse")),
-          number(training.path("mae")), number(training.path("r2"))) : null;
+      ModelJson.Saved saved = ModelJson.read(sc().hadoopConfiguration(),
+          new Path(path, DATA).toString());
       GradientDescentRegressionModel model = new GradientDescentRegressionModel(metadata.uid(),
-          ModelReader.fromJson(json, file.toString()),
-          StopReason.valueOf(json.path("stop_reason").asText("max_iterations").toUpperCase()),
-          json.path("iterations").asLong(), metrics, List.of());
+          saved.model(), StopReason.valueOf(saved.stopReason().toUpperCase()),
+          saved.iterations(), saved.training(), List.of());
       metadata.getAndSetParams(model, metadata.getAndSetParams$default$2());
       return model;
-    }
-
-    /** model.json writes an undefined metric as null. */
-    private static double number(JsonNode node) {
-      return node.isNumber() ? node.doubleValue() : Double.NaN;
     }
   }
 }

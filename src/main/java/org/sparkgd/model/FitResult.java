@@ -1,8 +1,8 @@
 package org.sparkgd.model;
 
 import java.util.List;
-import org.sparkgd.optim.DescentResult;
 import org.sparkgd.engine.ExactReference;
+import org.sparkgd.optim.DescentResult;
 
 /**
  * What the shared fitting path ({@link FitJob#fit}) gives the command line and the Spark ML

@@ -1,66 +1,56 @@
 package org.sparkgd.optim;
 
-import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
- * The settings of one run (one model) of a fit; a sweep fits several at once.
+ * The settings of one run (one model) of a fit; a sweep fits several at once. Made through the
+ * factories below (or {@code job.DescentPlan} from the options); {@code toString} describes the
+ * optimizer, as model.json shows it.
  *
- * @param schedule α_t; for ADAPTIVE and BACKTRACKING its first rate is the initial step
- * @param lineSearchSteps the steps LINE_SEARCH tries every iteration
- * @param shrink the factor ADAPTIVE and BACKTRACKING multiply the step by after a failure
- * @param patience ADAPTIVE stops after this many iterations without improvement
+ * @param step makes the run's step strategy
+ * @param penalty on the standardized coefficients
  */
-public record RunSettings(String name, StepMode stepMode, LearningRateSchedule schedule,
-    double[] lineSearchSteps, double shrink, int patience, UpdateKind update, double momentum,
-    double adamBeta1, double adamBeta2, double adamEpsilon, Penalty penalty) {
+public record RunSettings(String name, StepStrategy.Factory step, Penalty penalty) {
 
-  /** The update rules, created fresh for each run. */
-  public enum UpdateKind { PLAIN, MOMENTUM, NESTEROV, ADAM }
-
-  public RunSettings {
-    if (stepMode != StepMode.SCHEDULE && update != UpdateKind.PLAIN) {
-      throw new IllegalArgumentException(stepMode.name().toLowerCase().replace('_', '-')
-          + " steps go with plain updates only, not " + update.name().toLowerCase());
-    }
-    if (!(shrink > 0 && shrink < 1)) {
-      throw new IllegalArgumentException("the shrink factor must be in (0, 1): " + shrink);
-    }
+  /** α_t from a schedule along the direction of an update rule (a fresh rule per run). */
+  public static StepStrategy.Factory schedule(LearningRateSchedule schedule,
+      Supplier<UpdateRule> rule) {
+    return new ScheduledStep.Spec(schedule, rule);
   }
 
-  public UpdateRule newUpdateRule() {
-    return switch (update) {
-      case PLAIN -> UpdateRule.plain();
-      case MOMENTUM -> UpdateRule.momentum(momentum);
-      case NESTEROV -> UpdateRule.nesterov(momentum);
-      case ADAM -> UpdateRule.adam(adamBeta1, adamBeta2, adamEpsilon);
-    };
+  /** The tutorial's adaptive rule: improve or go back to the best θ and shrink the step. */
+  public static StepStrategy.Factory adaptive(double initialRate, double shrink, int patience) {
+    return new AdaptiveStep.Spec(initialRate, shrink, patience);
+  }
+
+  /** Every step in {@code steps} tried in one pass; the lowest objective wins. */
+  public static StepStrategy.Factory lineSearch(double[] steps) {
+    return new LineSearchStep.Spec(steps.clone());
+  }
+
+  /** Proximal backtracking from {@code initialRate}, one trial a pass. */
+  public static StepStrategy.Factory backtracking(double initialRate) {
+    return new BacktrackingStep.Spec(initialRate);
+  }
+
+  /** Conjugate gradients with the exact step; the first trial step along the gradient. */
+  public static StepStrategy.Factory conjugateGradient(double firstStep) {
+    return new ConjugateGradientStep.Spec(firstStep);
   }
 
   /** Plain gradient descent with a constant step and no penalty. */
   public static RunSettings constant(double alpha) {
-    return new RunSettings("alpha=" + alpha, StepMode.SCHEDULE,
-        LearningRateSchedule.constant(alpha), new double[0], 0.5, 100, UpdateKind.PLAIN, 0.9,
-        0.9, 0.999, 1e-8, Penalty.NONE);
+    return new RunSettings("alpha=" + alpha,
+        schedule(LearningRateSchedule.constant(alpha), UpdateRule::plain), Penalty.NONE);
   }
 
   public RunSettings withName(String newName) {
-    return new RunSettings(newName, stepMode, schedule, lineSearchSteps, shrink, patience,
-        update, momentum, adamBeta1, adamBeta2, adamEpsilon, penalty);
+    return new RunSettings(newName, step, penalty);
   }
 
   @Override
   public String toString() {
-    String step = switch (stepMode) {
-      case SCHEDULE -> schedule.toString();
-      case ADAPTIVE -> "adaptive(start=" + schedule.initialRate() + ", shrink=" + shrink
-          + ", patience=" + patience + ")";
-      case LINE_SEARCH -> "line-search" + Arrays.toString(lineSearchSteps);
-      case BACKTRACKING -> "backtracking(start=" + schedule.initialRate() + ", shrink=" + shrink
-          + ")";
-      case CONJUGATE_GRADIENT -> "conjugate-gradient(first trial step="
-          + schedule.initialRate() + ")";
-    };
-    return name + ": " + step + ", " + newUpdateRule() + (penalty.isNone() ? ""
+    return name + ": " + step + (penalty.isNone() ? ""
         : ", penalty λ=" + penalty.lambda() + " l1-ratio=" + penalty.l1Ratio());
   }
 }

@@ -2,6 +2,7 @@ package org.sparkgd.output;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import org.sparkgd.optim.DescentState;
  * exactly and a resumed fit ends bit for bit as an uninterrupted one.
  */
 public final class CheckpointStore {
-  public static final int FORMAT_VERSION = 1;
+  /** 2: the configuration nested (input, output, descent) and each run's step state by name. */
+  public static final int FORMAT_VERSION = 2;
   private static final String PREFIX = "checkpoint-";
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -88,12 +90,14 @@ public final class CheckpointStore {
     }
     Path newest = all[all.length - 1].getPath();
     try (InputStream in = fs.open(newest)) {
-      Checkpoint c = JSON.readValue(in, Checkpoint.class);
-      if (c.formatVersion() != FORMAT_VERSION) {
-        throw new UserError(newest + ": checkpoint format " + c.formatVersion()
-            + " is not the supported " + FORMAT_VERSION);
+      JsonNode tree = JSON.readTree(in);
+      int version = tree.path("formatVersion").asInt(0);
+      if (version != FORMAT_VERSION) {
+        throw new UserError(newest + ": checkpoint format " + version + " was written by "
+            + (version < FORMAT_VERSION ? "an older" : "a newer") + " sparkgd (this one reads "
+            + "format " + FORMAT_VERSION + "); start the fit again without --resume");
       }
-      return c;
+      return JSON.treeToValue(tree, Checkpoint.class);
     } catch (IOException e) {
       throw new UserError(newest + ": cannot read the checkpoint: " + e.getMessage(), e);
     }

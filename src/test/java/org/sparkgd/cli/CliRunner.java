@@ -47,10 +47,15 @@ public final class CliRunner {
     return run(args.toArray(new String[0]));
   }
 
-  /** The default value of a command's option, e.g. ("fit", "--learning-rate") → "0.1". */
+  /**
+   * The default value of a command's option as the command line applies it, e.g. ("fit",
+   * "--learning-rate") → "auto".
+   */
   public static String defaultOf(String command, String option) {
-    return new picocli.CommandLine(new SparkGd(SHARED)).getSubcommands().get(command)
-        .getCommandSpec().findOption(option).defaultValue();
+    picocli.CommandLine.Model.OptionSpec spec = new picocli.CommandLine(new SparkGd(SHARED))
+        .getSubcommands().get(command).getCommandSpec().findOption(option);
+    String provided = new FitDefaults(new java.util.Properties()).defaultValue(spec);
+    return provided != null ? provided : spec.defaultValue();
   }
 
   public static JsonNode model(Path output) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkgd.TestData;
 import org.sparkgd.UserError;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 class CliTest {
   @TempDir
@@ -155,7 +155,7 @@ class CliTest {
     for (String key : shipped.stringPropertyNames()) {
       OptionSpec option = fit.getCommandSpec().findOption("--" + key);
       assertTrue(option != null, "unknown key " + key);
-      assertEquals(option.defaultValue(), shipped.getProperty(key), key);
+      assertEquals(CliRunner.defaultOf("fit", "--" + key), shipped.getProperty(key), key);
     }
   }
 

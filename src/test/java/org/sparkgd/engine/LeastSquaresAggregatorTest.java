@@ -1,5 +1,4 @@
 package org.sparkgd.engine;
-import org.sparkgd.optim.Evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +12,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.junit.jupiter.api.Test;
 import org.sparkgd.SparkTestSession;
 import org.sparkgd.data.DataBlock;
+import org.sparkgd.optim.Evaluation;
 
 class LeastSquaresAggregatorTest {
   private static final int ROWS = 103;

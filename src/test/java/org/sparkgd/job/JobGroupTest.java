@@ -1,6 +1,4 @@
 package org.sparkgd.job;
-import org.sparkgd.SparkTestSession;
-import org.sparkgd.TestData;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,6 +13,8 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparkgd.SparkTestSession;
+import org.sparkgd.TestData;
 import org.sparkgd.cli.CliRunner;
 
 /** What the Spark web UI shows of a fit: one job group, and jobs that say what they do. */

@@ -8,7 +8,6 @@ import static org.sparkgd.cli.CliRunner.doubles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.ml.Pipeline;
@@ -25,7 +24,7 @@ import org.sparkgd.SparkTestSession;
 import org.sparkgd.TestData;
 import org.sparkgd.cli.CliRunner;
 import org.sparkgd.model.LinearModel;
-import org.sparkgd.output.ModelReader;
+import org.sparkgd.output.ModelJson;
 
 /** The Spark ML API against the command line, on the same rows. */
 class GradientDescentRegressorTest {
@@ -82,7 +81,7 @@ class GradientDescentRegressorTest {
     assertEquals(List.of("x1", "x2", "x3"), fitted.linearModel().features());
     assertEquals(41, fitted.history().size());
     // Its predictions are the CLI model's, row by row.
-    LinearModel saved = ModelReader.read(new Configuration(), cli.toString());
+    LinearModel saved = ModelJson.read(new Configuration(), cli.toString()).model();
     List<Row> rows = model.transform(frame).select("x1", "x2", "x3", "prediction")
         .collectAsList();
     for (Row row : rows) {

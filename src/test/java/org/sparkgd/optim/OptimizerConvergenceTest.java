@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.sparkgd.LeastSquaresReference;
 
 /**
  * Every step mode, update rule and penalty on in-memory least squares with known answers: the
@@ -66,40 +67,9 @@ class OptimizerConvergenceTest {
     return new LeastSquares(z, y);
   }
 
-  /** Solves ((2/n) AᵀA + diag(0, λ, …, λ)) θ = (2/n) Aᵀy with A = [1 Z]: ridge's closed form. */
+  /** Ridge's closed form on the test problem, from the shared oracle. */
   static double[] ridge(LeastSquares ls, double lambda) {
-    int n = ls.y.length;
-    int p = ls.z[0].length + 1;
-    double[][] a = new double[p][p + 1];
-    for (int i = 0; i < n; i++) {
-      double[] row = new double[p];
-      row[0] = 1;
-      System.arraycopy(ls.z[i], 0, row, 1, p - 1);
-      for (int r = 0; r < p; r++) {
-        for (int c = 0; c < p; c++) {
-          a[r][c] += 2 * row[r] * row[c] / n;
-        }
-        a[r][p] += 2 * row[r] * ls.y[i] / n;
-      }
-    }
-    for (int j = 1; j < p; j++) {
-      a[j][j] += lambda;
-    }
-    for (int col = 0; col < p; col++) {
-      for (int r = 0; r < p; r++) {
-        if (r != col) {
-          double f = a[r][col] / a[col][col];
-          for (int c = col; c <= p; c++) {
-            a[r][c] -= f * a[col][c];
-          }
-        }
-      }
-    }
-    double[] theta = new double[p];
-    for (int r = 0; r < p; r++) {
-      theta[r] = a[r][p] / a[r][r];
-    }
-    return theta;
+    return LeastSquaresReference.ridge(ls.z, ls.y, lambda);
   }
 
   private static DescentResult fit(CostFunction f, RunSettings run, long maxIterations,
@@ -124,9 +94,7 @@ class OptimizerConvergenceTest {
 
   @Test
   void adamGetsCloseWithADecayingStep() {
-    RunSettings adam = new RunSettings("adam", StepMode.SCHEDULE,
-        LearningRateSchedule.inverseSqrt(0.1), new double[0], 0.5, 10,
-        RunSettings.UpdateKind.ADAM, 0.9, 0.9, 0.999, 1e-8, Penalty.NONE);
+    RunSettings adam = Settings.adam(LearningRateSchedule.inverseSqrt(0.1));
     DescentResult r = fit(correlated(), adam, 3000, 0);
     assertArrayEquals(ridge(correlated(), 0), r.theta(), 1e-3);
   }
@@ -196,9 +164,7 @@ class OptimizerConvergenceTest {
 
   @Test
   void theAdaptiveRuleStopsAfterItsPatience() {
-    RunSettings impatient = new RunSettings("adaptive", StepMode.ADAPTIVE,
-        LearningRateSchedule.constant(1e6), new double[0], 0.9, 3,
-        RunSettings.UpdateKind.PLAIN, 0.9, 0.9, 0.999, 1e-8, Penalty.NONE);
+    RunSettings impatient = Settings.adaptive(1e6, 3);
     DescentResult r = fit(correlated(), impatient, 1000, 0);
     assertEquals(StopReason.NO_IMPROVEMENT, r.stopReason());
     assertEquals(4, r.history().size(), "the start, then 3 worse iterations");
@@ -238,8 +204,7 @@ class OptimizerConvergenceTest {
     }
     assertEquals(0.0, expected[1], 0, "the design makes one coefficient exactly 0");
     for (RunSettings run : List.of(Settings.plain(0.2, new Penalty(lambda, 1)),
-        Settings.of("bt", StepMode.BACKTRACKING, 1, RunSettings.UpdateKind.PLAIN,
-            new Penalty(lambda, 1)))) {
+        Settings.backtracking(1, new Penalty(lambda, 1)))) {
       DescentResult r = fit(ls, run, 2_000, 0);
       assertArrayEquals(expected, r.theta(), 1e-9, run.name());
       assertEquals(0.0, r.theta()[1], 0, "soft-thresholding gives an exact 0");

@@ -1,50 +1,64 @@
 package org.sparkgd.optim;
 
-/** Run settings for tests. */
+import java.util.function.Supplier;
+
+/** Run settings for tests, by name: each builds its step strategy through the public factories. */
 final class Settings {
+  /** The tutorial's line-search steps. */
+  static final double[] LINE_SEARCH_STEPS = {100, 10, 1, 0.1, 0.01, 0.001, 0.0001, 0.00001};
+
   private Settings() {}
 
-  static RunSettings of(String name, StepMode mode, double rate, RunSettings.UpdateKind update,
-      Penalty penalty) {
-    return new RunSettings(name, mode, LearningRateSchedule.constant(rate),
-        new double[] {100, 10, 1, 0.1, 0.01, 0.001, 0.0001, 0.00001},
-        mode == StepMode.ADAPTIVE ? 0.9 : 0.5, 20, update, 0.9, 0.9, 0.999, 1e-8, penalty);
+  static RunSettings scheduled(String name, LearningRateSchedule schedule,
+      Supplier<UpdateRule> rule, Penalty penalty) {
+    return new RunSettings(name, RunSettings.schedule(schedule, rule), penalty);
   }
 
   static RunSettings momentum(double rate) {
-    return of("momentum", StepMode.SCHEDULE, rate, RunSettings.UpdateKind.MOMENTUM,
-        Penalty.NONE);
+    return scheduled("momentum", LearningRateSchedule.constant(rate),
+        () -> UpdateRule.momentum(0.9), Penalty.NONE);
   }
 
   static RunSettings nesterov(double rate) {
-    return of("nesterov", StepMode.SCHEDULE, rate, RunSettings.UpdateKind.NESTEROV,
-        Penalty.NONE);
+    return scheduled("nesterov", LearningRateSchedule.constant(rate),
+        () -> UpdateRule.nesterov(0.9), Penalty.NONE);
   }
 
   static RunSettings adam(double rate) {
-    return of("adam", StepMode.SCHEDULE, rate, RunSettings.UpdateKind.ADAM, Penalty.NONE);
+    return adam(LearningRateSchedule.constant(rate));
+  }
+
+  static RunSettings adam(LearningRateSchedule schedule) {
+    return scheduled("adam", schedule, () -> UpdateRule.adam(0.9, 0.999, 1e-8), Penalty.NONE);
   }
 
   static RunSettings adaptive(double rate) {
-    return of("adaptive", StepMode.ADAPTIVE, rate, RunSettings.UpdateKind.PLAIN, Penalty.NONE);
+    return adaptive(rate, 20);
+  }
+
+  static RunSettings adaptive(double rate, int patience) {
+    return new RunSettings("adaptive", RunSettings.adaptive(rate, 0.9, patience), Penalty.NONE);
   }
 
   static RunSettings lineSearch() {
-    return of("line-search", StepMode.LINE_SEARCH, 1, RunSettings.UpdateKind.PLAIN,
+    return new RunSettings("line-search", RunSettings.lineSearch(LINE_SEARCH_STEPS),
         Penalty.NONE);
   }
 
   static RunSettings backtracking(double start) {
-    return of("backtracking", StepMode.BACKTRACKING, start, RunSettings.UpdateKind.PLAIN,
-        Penalty.NONE);
+    return backtracking(start, Penalty.NONE);
+  }
+
+  static RunSettings backtracking(double start, Penalty penalty) {
+    return new RunSettings("backtracking", RunSettings.backtracking(start), penalty);
   }
 
   static RunSettings conjugate(double firstStep, Penalty penalty) {
-    return of("conjugate-gradient", StepMode.CONJUGATE_GRADIENT, firstStep,
-        RunSettings.UpdateKind.PLAIN, penalty);
+    return new RunSettings("conjugate-gradient", RunSettings.conjugateGradient(firstStep),
+        penalty);
   }
 
   static RunSettings plain(double rate, Penalty penalty) {
-    return of("plain", StepMode.SCHEDULE, rate, RunSettings.UpdateKind.PLAIN, penalty);
+    return scheduled("plain", LearningRateSchedule.constant(rate), UpdateRule::plain, penalty);
   }
 }

@@ -17,7 +17,7 @@ import org.sparkgd.UserError;
 import org.sparkgd.data.Standardization;
 import org.sparkgd.model.LinearModel;
 
-class ModelReaderTest {
+class ModelJsonTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final LinearModel model = new LinearModel("y", List.of("a", "b", "c"),
       new Standardization(new double[] {0.1, 1e6, 7}, new double[] {1 / 3.0, Math.PI, 0},
@@ -26,13 +26,13 @@ class ModelReaderTest {
 
   private ObjectNode written() throws Exception {
     // Through the text, as a file would be.
-    String text = JSON.writeValueAsString(ModelWriter.putModel(JSON.createObjectNode(), model));
+    String text = JSON.writeValueAsString(ModelJson.model(model));
     return (ObjectNode) JSON.readTree(text);
   }
 
   @Test
   void rebuildsTheModelExactly() throws Exception {
-    LinearModel read = ModelReader.fromJson(written(), "model.json");
+    LinearModel read = ModelJson.fromJson(written(), "model.json").model();
     assertEquals(model.label(), read.label());
     assertEquals(model.features(), read.features());
     assertArrayEquals(model.theta(), read.theta(), 0);
@@ -48,24 +48,24 @@ class ModelReaderTest {
   @Test
   void readsAFitsOutputFolder(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("model.json"), written().toString());
-    LinearModel read = ModelReader.read(new Configuration(), dir.toString());
+    LinearModel read = ModelJson.read(new Configuration(), dir.toString()).model();
     assertArrayEquals(model.theta(), read.theta(), 0);
   }
 
   @Test
   void aMissingOrBrokenModelIsAOneLineUserError(@TempDir Path dir) throws Exception {
     UserError missing = assertThrows(UserError.class,
-        () -> ModelReader.read(new Configuration(), dir.toString()));
+        () -> ModelJson.read(new Configuration(), dir.toString()));
     assertTrue(missing.getMessage().endsWith("model.json: no such file; give the output folder "
         + "of a sparkgd fit (it holds model.json)"), missing.getMessage());
     ObjectNode json = written();
     ((ObjectNode) json.get("standardization")).remove("label_std");
     UserError incomplete = assertThrows(UserError.class,
-        () -> ModelReader.fromJson(json, "m.json"));
+        () -> ModelJson.fromJson(json, "m.json"));
     assertEquals("m.json: not a sparkgd model: no 'label_std'", incomplete.getMessage());
     Files.writeString(dir.resolve("model.json"), "{\"label\": ");
     UserError broken = assertThrows(UserError.class,
-        () -> ModelReader.read(new Configuration(), dir.toString()));
+        () -> ModelJson.read(new Configuration(), dir.toString()));
     assertTrue(broken.getMessage().contains("not valid JSON"), broken.getMessage());
   }
 }
