@@ -48,4 +48,33 @@ public record LeastSquaresFit(double[] coefficients, boolean[] aliased,
     return new LeastSquaresFit(estimates, aliased, rss, unscaledCovariance, observations,
         totalSumOfSquares, intercept);
   }
+
+  /**
+   * One step of iterative refinement against the data: β + (XᵀWX)⁻¹g with g and the RSS from a
+   * pass at this fit's estimates. The RSS after the step is RSS(β) − δᵀg (exact for the
+   * quadratic), floored at 0.
+   */
+  public LeastSquaresFit refined(CorrectionSums pass) {
+    double[] at = pass.estimates();
+    if (!java.util.Arrays.equals(at, coefficients)) {
+      throw new IllegalArgumentException("the correction pass was taken at other estimates");
+    }
+    double[] g = pass.gradient();
+    double[] next = coefficients.clone();
+    double decrease = 0;
+    for (int i = 0; i < next.length; i++) {
+      if (aliased[i]) {
+        continue;
+      }
+      double delta = 0;
+      for (int j = 0; j < next.length; j++) {
+        if (!aliased[j]) {
+          delta += unscaledCovariance[i][j] * g[j];
+        }
+      }
+      next[i] += delta;
+      decrease += delta * g[i];
+    }
+    return withEstimates(next, Math.max(0, pass.residualSumOfSquares() - decrease));
+  }
 }
