@@ -49,6 +49,9 @@ public final class CorrectionSums implements Serializable {
   }
 
   private CorrectionSums add(double[] x, int offset, double y, double w) {
+    if (!(w >= 0) || Double.isInfinite(w)) {
+      throw new IllegalArgumentException("a weight must be finite and ≥ 0, got " + w);
+    }
     if (w == 0) {
       return this;
     }

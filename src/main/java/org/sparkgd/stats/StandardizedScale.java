@@ -60,44 +60,51 @@ public final class StandardizedScale {
       }
       beta[0] = b0;
     }
-    double[][] z = standardized.unscaledCovariance();
-    double[][] x = new double[p][p];
-    for (int i = 0; i < p; i++) {
-      for (int j = 0; j < p; j++) {
-        x[i][j] = aliased[i] || aliased[j] ? Double.NaN
-            : mapped(z, i, j, offset, inverseScale, interceptShift, aliased);
-      }
-    }
+    double[][] x = mappedCovariance(standardized.unscaledCovariance(), aliased, inverseScale,
+        interceptShift, offset == 1);
     double s2 = labelStd * labelStd;
     return new LeastSquaresFit(beta, aliased, s2 * standardized.residualSumOfSquares(), x,
         standardized.observations(), s2 * standardized.totalSumOfSquares(),
         standardized.intercept());
   }
 
-  /** (A⁻¹ C A⁻ᵀ)_ij with A⁻¹_ii = inverseScale_i and A⁻¹_0c = interceptShift_c. */
-  private static double mapped(double[][] c, int i, int j, int offset, double[] inverseScale,
-      double[] shift, boolean[] aliased) {
-    double[] rowI = row(i, offset, inverseScale, shift, c.length);
-    double[] rowJ = row(j, offset, inverseScale, shift, c.length);
-    double sum = 0;
-    for (int k = 0; k < c.length; k++) {
-      for (int l = 0; l < c.length; l++) {
-        if (rowI[k] != 0 && rowJ[l] != 0 && !aliased[k] && !aliased[l]) {
-          sum += rowI[k] * c[k][l] * rowJ[l];
+  /**
+   * A⁻¹ C A⁻ᵀ with A⁻¹ = S + e₀uᵀ (S = diag(inverseScale), u = interceptShift, u₀ = 0):
+   * (S C S)_ij + [i = 0]·s_j·v_j + [j = 0]·s_i·v_i + [i = j = 0]·uᵀv, where v = C u. O(p²).
+   */
+  private static double[][] mappedCovariance(double[][] c, boolean[] aliased, double[] s,
+      double[] u, boolean intercept) {
+    int p = c.length;
+    double[] v = new double[p];
+    double uv = 0;
+    for (int i = 0; i < p; i++) {
+      for (int k = 0; intercept && !aliased[i] && k < p; k++) {
+        if (!aliased[k] && u[k] != 0) {
+          v[i] += c[i][k] * u[k];
         }
       }
+      uv += u[i] * v[i];
     }
-    return sum;
-  }
-
-  private static double[] row(int i, int offset, double[] inverseScale, double[] shift, int p) {
-    double[] row = new double[p];
-    if (offset == 1 && i == 0) {
-      System.arraycopy(shift, 0, row, 0, p);
-      row[0] = 1;
-    } else {
-      row[i] = inverseScale[i];
+    double[][] x = new double[p][p];
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
+        if (aliased[i] || aliased[j]) {
+          x[i][j] = Double.NaN;
+          continue;
+        }
+        double value = s[i] * s[j] * c[i][j];
+        if (intercept && i == 0) {
+          value += s[j] * v[j];
+        }
+        if (intercept && j == 0) {
+          value += s[i] * v[i];
+        }
+        if (intercept && i == 0 && j == 0) {
+          value += uv;
+        }
+        x[i][j] = value;
+      }
     }
-    return row;
+    return x;
   }
 }
