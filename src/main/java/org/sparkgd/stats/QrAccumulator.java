@@ -1,0 +1,122 @@
+package org.sparkgd.stats;
+
+import java.io.Serializable;
+
+/**
+ * Least squares by an orthogonal row update, so the normal equations are never formed and the
+ * digits of a badly conditioned design are kept: Alan Miller's AS 274, the square-root-free
+ * Givens update of R's {@code biglm} ({@link TriangularFactor}). A row of weight w is rotated
+ * into the factor of [X | y] in O(p²), as if scaled by √w; the intercept column, if any, is
+ * column 0.
+ *
+ * <p>Additive like an aggregator: {@link #add} per row (or {@link #addRows} per packed block)
+ * inside a partition, {@link #merge} on the driver, {@link #solve} once at the end. The result
+ * does not depend on how the rows were split, up to rounding (~1e-14 relative). For the last
+ * digits on an ill-conditioned design, follow with {@link CorrectionSums} passes.
+ */
+public final class QrAccumulator implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** A column is aliased when its part not explained by earlier columns is below this fraction
+   * of its norm: R's {@code lm.fit} tolerance. */
+  public static final double ALIASING_TOLERANCE = 1e-7;
+
+  private final int features;
+  private final boolean intercept;
+  private final TriangularFactor factor;
+  private long observations;
+  private transient double[] scratch;
+
+  public QrAccumulator(int features, boolean intercept) {
+    if (features < 0) {
+      throw new IllegalArgumentException("negative feature count " + features);
+    }
+    this.features = features;
+    this.intercept = intercept;
+    this.factor = new TriangularFactor(features + (intercept ? 1 : 0));
+  }
+
+  public int features() {
+    return features;
+  }
+
+  public boolean intercept() {
+    return intercept;
+  }
+
+  /** Rows added with w &gt; 0. */
+  public long observations() {
+    return observations;
+  }
+
+  /** Adds one row of features with its label and weight w ≥ 0 (0 leaves the fit unchanged). */
+  public QrAccumulator add(double[] x, double y, double w) {
+    if (x.length != features) {
+      throw new IllegalArgumentException("a row of " + x.length + " features for " + features);
+    }
+    return add(x, 0, y, w);
+  }
+
+  /** Adds packed rows as {@code DataBlock} holds them (row i's feature j at i·features + j),
+   * all of weight 1. */
+  public QrAccumulator addRows(double[] packedFeatures, double[] labels) {
+    if (packedFeatures.length != (long) labels.length * features) {
+      throw new IllegalArgumentException(packedFeatures.length + " values for " + labels.length
+          + " rows × " + features + " features");
+    }
+    for (int i = 0; i < labels.length; i++) {
+      add(packedFeatures, i * features, labels[i], 1);
+    }
+    return this;
+  }
+
+  private QrAccumulator add(double[] values, int offset, double y, double w) {
+    if (!(w >= 0) || Double.isInfinite(w)) {
+      throw new IllegalArgumentException("a weight must be finite and ≥ 0, got " + w);
+    }
+    if (w == 0) {
+      return this;
+    }
+    double[] row = scratch();
+    int first = 0;
+    if (intercept) {
+      row[first++] = 1;
+    }
+    System.arraycopy(values, offset, row, first, features);
+    observations++;
+    factor.include(row, y, w, 0);
+    return this;
+  }
+
+  /** Rotates the other's factor in and adds its row count; the other is left as it is. */
+  public QrAccumulator merge(QrAccumulator other) {
+    if (other.features != features || other.intercept != intercept) {
+      throw new IllegalArgumentException("cannot merge a factor of " + other.features
+          + " features (intercept " + other.intercept + ") into one of " + features
+          + " (intercept " + intercept + ")");
+    }
+    factor.merge(other.factor, scratch());
+    observations += other.observations;
+    return this;
+  }
+
+  /**
+   * The least-squares fit of the rows so far, with aliased columns left out as R's
+   * {@code lm} does. This accumulator is left as it is: more rows may be added.
+   */
+  public LeastSquaresFit solve() {
+    TriangularFactor f = factor.copy();
+    boolean[] aliased = f.dropAliasedColumns(ALIASING_TOLERANCE, scratch());
+    double total = intercept && aliased[0] ? Double.NaN
+        : f.residualSumOfSquaresOfFirst(intercept ? 1 : 0);
+    return new LeastSquaresFit(f.coefficients(aliased), aliased, f.residualSumOfSquares(),
+        f.unscaledCovariance(aliased), observations, total, intercept);
+  }
+
+  private double[] scratch() {
+    if (scratch == null) {
+      scratch = new double[factor.p];
+    }
+    return scratch;
+  }
+}
