@@ -22,6 +22,11 @@ final class FormulaErrors {
     return UserError.usage(prefix() + what + " at position " + position);
   }
 
+  /** A mistake at a position, with a hint on what to write instead. */
+  UserError at(int position, String what, String hint) {
+    return UserError.usage(prefix() + what + " at position " + position + "; " + hint);
+  }
+
   /** A mistake in the formula as a whole. */
   UserError of(String what) {
     return UserError.usage(prefix() + what);

@@ -68,8 +68,10 @@ final class FormulaLexer {
       } else {
         Kind kind = operator(c);
         if (kind == null) {
-          throw errors.at(position, "unexpected character '" + c + "'"
-              + (c == '"' || c == '\'' ? "; quote odd column names with backquotes (`a b`)" : ""));
+          String what = "unexpected character '" + c + "'";
+          throw c == '"' || c == '\''
+              ? errors.at(position, what, "quote odd column names with backquotes (`TV spend`)")
+              : errors.at(position, what);
         }
         tokens.add(new Token(kind, String.valueOf(c), position));
         i++;

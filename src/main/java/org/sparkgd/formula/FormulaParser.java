@@ -49,8 +49,9 @@ final class FormulaParser {
       throw errors.at(end.position(), "')' has no matching '('");
     }
     if (end.kind() != Kind.END) {
-      throw errors.at(end.position(), "unexpected " + end.describe()
-          + (end.kind() == Kind.TILDE ? "" : "; terms are joined by '+', ':' or '*'"));
+      String what = "unexpected " + end.describe();
+      throw end.kind() == Kind.TILDE ? errors.at(end.position(), what)
+          : errors.at(end.position(), what, "terms are joined by '+', ':' or '*'");
     }
     return new Parsed(first.text(), rhs);
   }
@@ -98,9 +99,9 @@ final class FormulaParser {
     }
     Token caret = advance();
     if (base instanceof FormulaNode.Column c) {
-      throw errors.at(caret.position(), "'" + c.name() + "^' in a formula is not a power; write I("
-          + Names.quoted(c.name()) + "^" + (peek().kind() == Kind.NUMBER ? peek().text() : "2")
-          + ")");
+      String n = peek().kind() == Kind.NUMBER ? peek().text() : "2";
+      throw errors.at(caret.position(), "'^' after a column is not a power in a formula",
+          "write I(" + Names.quoted(c.name()) + "^" + n + ")");
     }
     return new FormulaNode.Degree(base, wholePower(caret), caret.position());
   }
@@ -112,8 +113,8 @@ final class FormulaParser {
         return new FormulaNode.Dot(t.position());
       case NUMBER:
         if (!t.text().equals("0") && !t.text().equals("1")) {
-          throw errors.at(t.position(), "'" + t.text() + "' is not a term; only 0 and 1 (the "
-              + "intercept) can be added or removed");
+          throw errors.at(t.position(), "'" + t.text() + "' is not a term",
+              "only 0 and 1 (the intercept) can be added or removed");
         }
         return new FormulaNode.Constant(Integer.parseInt(t.text()), t.position());
       case LPAREN: {
@@ -133,7 +134,7 @@ final class FormulaParser {
 
   /** {@code I(name^power)}, the only expression accepted inside {@code I()}. */
   private FormulaNode identity(Token i) {
-    Token open = advance();
+    advance();
     Token name = advance();
     if (name.kind() != Kind.NAME) {
       throw errors.at(name.position(), "expected a column name in I(...), found "
@@ -141,11 +142,12 @@ final class FormulaParser {
     }
     Token caret = advance();
     if (caret.kind() != Kind.CARET) {
-      throw errors.at(caret.position(), "expected '^' and a power in I(" + name.text()
-          + "...), found " + caret.describe() + "; only powers such as I(x^2) are supported");
+      throw errors.at(caret.position(), "expected '^' after '" + name.text() + "' in I(...), found "
+          + caret.describe(), "only powers such as I(" + Names.quoted(name.text())
+          + "^2) are supported");
     }
     int power = wholePower(caret);
-    closeParen(open, "'I('");
+    closeParen(i, "'I('");
     return new FormulaNode.Power(name.text(), power, i.position());
   }
 

@@ -112,7 +112,7 @@ final class TermAlgebra {
   private Set<BitSet> termsOnly(Value v, String operator) {
     if (v.intercept() != null) {
       throw errors.at(v.constantPosition(), "the intercept (0 or 1) cannot be used with '"
-          + operator + "'; add or remove it with '+ 1' or '- 1'");
+          + operator + "'", "add or remove it with '+ 1' or '- 1'");
     }
     return v.terms();
   }
