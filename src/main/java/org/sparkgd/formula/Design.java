@@ -25,7 +25,7 @@ public final class Design implements Serializable {
   private final List<String> numericColumns;
   private final List<String> stringColumns;
   private final List<Factor> factors;
-  private final List<DesignTerm> terms;
+  private final DesignTerm[] terms;
   private final List<String> columnNames;
 
   /**
@@ -77,7 +77,7 @@ public final class Design implements Serializable {
       built.add(t);
       names.addAll(t.columnNames());
     }
-    this.terms = List.copyOf(built);
+    this.terms = built.toArray(new DesignTerm[0]);
     this.columnNames = List.copyOf(names);
   }
 
@@ -155,9 +155,9 @@ public final class Design implements Serializable {
    */
   public void expand(double[] numbers, String[] strings, double[] out, int offset) {
     int at = offset;
-    for (DesignTerm t : terms) {
-      t.expand(numbers, strings, out, at);
-      at += t.width();
+    for (int j = 0; j < terms.length; j++) {
+      terms[j].expand(numbers, strings, out, at);
+      at += terms[j].width();
     }
   }
 

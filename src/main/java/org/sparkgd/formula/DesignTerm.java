@@ -2,6 +2,7 @@ package org.sparkgd.formula;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -97,7 +98,7 @@ final class DesignTerm implements Serializable {
       out[offset] = reference ? 0 : value;
       return;
     }
-    java.util.Arrays.fill(out, offset, offset + width, 0.0);
+    Arrays.fill(out, offset, offset + width, 0.0);
     if (!reference) {
       out[offset + position] = value;
     }

@@ -12,7 +12,10 @@ import org.sparkgd.UserError;
 
 /**
  * A string column's levels in sorted order (the first is the reference, as in R) and the lookup
- * from a value to its level, done once per factor per row.
+ * from a value to its level, done once per factor per term per row. Levels sort by Java's String
+ * order (UTF-16 code units), as Spark's {@code StringIndexer} with {@code alphabetAsc} does; R
+ * sorts by the locale's collation, which differs only for mixed case or accents ("B" before "a"
+ * here, after it in R under en_US).
  */
 final class Factor implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -168,6 +168,24 @@ class DesignTest {
   }
 
   @Test
+  void expandingARowAllocatesNothing() {
+    Design d = design("sales ~ TV * market * size + I(radio^3)");
+    double[] numbers = {2, 3};
+    String[][] strings = {{"north", "small"}, {"east", "big"}, {"south", "small"}};
+    double[] out = new double[d.width()];
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(thread);
+    for (int i = 0; i < 300_000; i++) {
+      d.expand(numbers, strings[i % 3], out);
+    }
+    long allocated = threads.getThreadAllocatedBytes(thread) - before;
+    // A few hundred bytes of noise at most; one object per row would be megabytes.
+    assertTrue(allocated < 100_000, allocated + " bytes allocated for 300000 rows");
+  }
+
+  @Test
   void survivesJavaSerializationAsSparkShipsIt() throws Exception {
     Design d = design("sales ~ TV * market + I(radio^2)");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
