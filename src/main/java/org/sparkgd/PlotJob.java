@@ -18,6 +18,7 @@ import org.sparkgd.optim.IterationRecord;
 import org.sparkgd.output.Charts;
 import org.sparkgd.output.HistoryReader;
 import org.sparkgd.output.ModelReader;
+import org.sparkgd.output.OutputCommitter;
 import org.sparkgd.output.PlotWriter;
 
 /**
@@ -46,6 +47,9 @@ public final class PlotJob {
         boolean fitFolder = fs.exists(new Path(path, "history"));
         Path fit = fitFolder ? path : path.getParent();
         Path history = fitFolder ? new Path(path, "history") : path;
+        // A fit's output counts once its _SUCCESS is there; a bare history folder, once Spark's.
+        OutputCommitter.requireComplete(spark.sparkContext().hadoopConfiguration(),
+            (fitFolder || fs.exists(new Path(fit, ModelReader.FILE)) ? fit : history).toString());
         HistoryReader.Saved saved = HistoryReader.read(spark, history.toString());
         JsonNode model = readModel(fs, new Path(fit, ModelReader.FILE));
         for (var entry : saved.runs().entrySet()) {
@@ -61,7 +65,8 @@ public final class PlotJob {
       }
       runs = distinctNames(runs, sources);
       Path output = config.output() != null ? new Path(config.output()) : firstFit;
-      FileSystem outFs = output.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem outFs = OutputCommitter.withoutChecksums(
+          output.getFileSystem(spark.sparkContext().hadoopConfiguration()));
       outFs.mkdirs(output);
       List<String> written = new ArrayList<>();
       for (String name : PlotWriter.write(outFs, output, formula, runs, config.logScale(),

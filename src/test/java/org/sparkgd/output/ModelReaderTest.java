@@ -48,6 +48,7 @@ class ModelReaderTest {
   @Test
   void readsAFitsOutputFolder(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("model.json"), written().toString());
+    Files.createFile(dir.resolve("_SUCCESS"));
     LinearModel read = ModelReader.read(new Configuration(), dir.toString());
     assertArrayEquals(model.theta(), read.theta(), 0);
   }
@@ -64,6 +65,7 @@ class ModelReaderTest {
         () -> ModelReader.fromJson(json, "m.json"));
     assertEquals("m.json: not a sparkgd model: no 'label_std'", incomplete.getMessage());
     Files.writeString(dir.resolve("model.json"), "{\"label\": ");
+    Files.createFile(dir.resolve("_SUCCESS"));
     UserError broken = assertThrows(UserError.class,
         () -> ModelReader.read(new Configuration(), dir.toString()));
     assertTrue(broken.getMessage().contains("not valid JSON"), broken.getMessage());
