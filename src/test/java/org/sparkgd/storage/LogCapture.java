@@ -28,7 +28,8 @@ final class LogCapture implements AutoCloseable {
         Property.EMPTY_ARRAY) {
       @Override
       public void append(LogEvent event) {
-        text.append(event.getLevel()).append(' ').append(event.getLoggerName()).append(": ")
+        text.append(java.time.Instant.ofEpochMilli(event.getTimeMillis())).append(' ')
+            .append(event.getLevel()).append(' ').append(event.getLoggerName()).append(": ")
             .append(event.getMessage().getFormattedMessage()).append('\n');
         for (Throwable t = event.getThrown(); t != null; t = t.getCause()) {
           text.append("  ").append(t).append('\n');

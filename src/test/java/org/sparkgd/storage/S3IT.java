@@ -43,7 +43,7 @@ class S3IT {
   private static final String SECRET = "sparkgd-secret-" + UUID.randomUUID();
   private static final String[] FIT = {"--label", "y", "--features", "x1,x2,x3",
       "--learning-rate", "0.2", "--tolerance", "0", "--min-partitions", "2",
-      "--max-iterations", "20"};
+      "--max-iterations", "10"};
 
   @TempDir
   static Path dir;
@@ -96,7 +96,7 @@ class S3IT {
       };
       CompletableFuture<CliRunner.Result> fit = CompletableFuture.supplyAsync(() -> run(
           "fit", "--input", "s3a://" + BUCKET + "/input.csv", "--output",
-          "s3a://" + BUCKET + "/fit", "--checkpoint-every", "2"));
+          "s3a://" + BUCKET + "/fit", "--checkpoint-every", "3"));
       watchCheckpoints(fit, "fit.checkpoint/");
       runs.add(fit.get(90, TimeUnit.SECONDS));
       runs.add(run("predict", "--model", "s3a://" + BUCKET + "/fit", "--input",
@@ -123,7 +123,7 @@ class S3IT {
           }
         }
       }
-      Thread.sleep(5);
+      Thread.sleep(20);
     }
   }
 
