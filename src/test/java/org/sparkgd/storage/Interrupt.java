@@ -28,11 +28,11 @@ final class Interrupt {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Path checkpoints = new Path(output + ".checkpoint");
     CompletableFuture<CliRunner.Result> run = CompletableFuture.supplyAsync(fit);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     while (latest(conf, checkpoints) < iteration) {
       assertTrue(!run.isDone(), "the fit ended before a checkpoint at " + iteration + ": "
           + (run.isDone() ? run.get().err() : ""));
-      assertTrue(System.nanoTime() < deadline, "no checkpoint at " + iteration + " in 90 s");
+      assertTrue(System.nanoTime() < deadline, "no checkpoint at " + iteration + " in 180 s");
       Thread.sleep(20);
     }
     while (!run.isDone()) {

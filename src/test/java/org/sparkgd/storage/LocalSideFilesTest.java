@@ -21,7 +21,7 @@ import org.sparkgd.cli.CliRunner;
  * side file beside model.json, the plots, the history's part files, the checkpoints or the
  * predictions.
  */
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class LocalSideFilesTest {
   @TempDir
   Path dir;

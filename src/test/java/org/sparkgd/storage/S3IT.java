@@ -36,7 +36,7 @@ import org.sparkgd.cli.SparkGd;
  * as a user passes them with {@code --conf}; the secret must then appear in no object that the
  * job writes, no checkpoint and no log line.
  */
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class S3IT {
   private static final String BUCKET = "sparkgd-test";
   private static final String ACCESS_KEY = "sparkgd-access-key";
@@ -55,7 +55,7 @@ class S3IT {
   static String logs;
 
   @BeforeAll
-  @Timeout(value = 150, unit = TimeUnit.SECONDS)
+  @Timeout(value = 4, unit = TimeUnit.MINUTES)
   static void fitAndPredictOnS3() throws Exception {
     s3 = LocalS3.start(ACCESS_KEY, SECRET);
     s3.blobs().createContainerInLocation(null, BUCKET);
@@ -98,7 +98,7 @@ class S3IT {
           "fit", "--input", "s3a://" + BUCKET + "/input.csv", "--output",
           "s3a://" + BUCKET + "/fit", "--checkpoint-every", "3"));
       watchCheckpoints(fit, "fit.checkpoint/");
-      runs.add(fit.get(90, TimeUnit.SECONDS));
+      runs.add(fit.get(180, TimeUnit.SECONDS));
       runs.add(run("predict", "--model", "s3a://" + BUCKET + "/fit", "--input",
           "s3a://" + BUCKET + "/input.csv", "--output", "s3a://" + BUCKET + "/predictions",
           "--format", "csv"));
