@@ -17,6 +17,7 @@ import org.sparkgd.optim.IterationRecord;
 import org.sparkgd.output.Charts;
 import org.sparkgd.output.HistoryReader;
 import org.sparkgd.output.ModelJson;
+import org.sparkgd.output.OutputCommitter;
 import org.sparkgd.output.PlotWriter;
 
 /**
@@ -44,6 +45,9 @@ public final class PlotJob {
         boolean fitFolder = fs.exists(new Path(path, "history"));
         Path fit = fitFolder ? path : path.getParent();
         Path history = fitFolder ? new Path(path, "history") : path;
+        // A fit's output counts once its _SUCCESS is there; a bare history folder, once Spark's.
+        OutputCommitter.requireComplete(spark.sparkContext().hadoopConfiguration(),
+            (fitFolder || fs.exists(new Path(fit, ModelJson.FILE)) ? fit : history).toString());
         HistoryReader.Saved saved = HistoryReader.read(spark, history.toString());
         Path modelFile = new Path(fit, ModelJson.FILE);
         ModelJson.Saved model = fs.exists(modelFile)
@@ -62,7 +66,8 @@ public final class PlotJob {
       }
       runs = distinctNames(runs, sources);
       Path output = config.output() != null ? new Path(config.output()) : firstFit;
-      FileSystem outFs = output.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem outFs = OutputCommitter.withoutChecksums(
+          output.getFileSystem(spark.sparkContext().hadoopConfiguration()));
       outFs.mkdirs(output);
       List<String> written = new ArrayList<>();
       for (String name : PlotWriter.write(outFs, output, formula, runs, config.logScale(),

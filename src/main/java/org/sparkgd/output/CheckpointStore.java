@@ -43,7 +43,7 @@ public final class CheckpointStore {
     this.output = output;
     try {
       Path target = new Path(output);
-      this.fs = target.getFileSystem(conf);
+      this.fs = OutputCommitter.withoutChecksums(target.getFileSystem(conf));
       this.dir = fs.makeQualified(new Path(target.getParent(), target.getName() + ".checkpoint"));
     } catch (IOException | IllegalArgumentException e) {
       throw new UserError(output + ": not a usable output path: " + e.getMessage(), e);

@@ -117,8 +117,15 @@ public final class ModelJson {
     Path file = new Path(path);
     try {
       FileSystem fs = file.getFileSystem(conf);
-      if (fs.getFileStatus(file).isDirectory()) {
+      boolean folder = fs.getFileStatus(file).isDirectory();
+      Path dir = folder ? file : file.getParent();
+      if (folder) {
         file = new Path(file, FILE);
+      }
+      fs.getFileStatus(file);
+      // A fit's output folder counts once complete; a model.json copied elsewhere reads as is.
+      if (folder || fs.exists(new Path(dir, "history"))) {
+        OutputCommitter.requireComplete(conf, dir.toString());
       }
       try (InputStream in = fs.open(file)) {
         return fromJson(JSON.readTree(in), file.toString());

@@ -1,18 +1,30 @@
 package org.sparkgd.output;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.sparkgd.UserError;
 
 /**
- * Makes a run's outputs appear all at once: everything is written into a hidden staging folder
- * beside the target and renamed into place when complete. An existing target is refused unless
- * overwriting, and then it is kept until the new output is in place.
+ * Publishes a run's outputs: everything is written into a hidden staging folder beside the
+ * target and renamed into place when complete; then, as the very last write, an empty
+ * {@value #SUCCESS} marker goes into the target, as Hadoop and Spark mark a job's output. An
+ * output without its marker is incomplete, and readers refuse it ({@link #requireComplete}):
+ * on object stores (S3) a rename is a copy, object by object, so only the marker tells that all
+ * of it is there. An existing target is refused unless overwriting, and then it loses its marker
+ * first and is kept until the new output is in place. On the local file system nothing writes
+ * Hadoop's {@code .crc} side files into the output.
  */
 public final class OutputCommitter {
+  /** The marker of a complete output, written last. */
+  public static final String SUCCESS = "_SUCCESS";
+
   private final FileSystem fs;
   private final String output;
   private final Path target;
@@ -22,7 +34,7 @@ public final class OutputCommitter {
   public OutputCommitter(Configuration conf, String output, boolean overwrite) {
     try {
       Path path = new Path(output);
-      this.fs = path.getFileSystem(conf);
+      this.fs = withoutChecksums(path.getFileSystem(conf));
       this.target = fs.makeQualified(path);
     } catch (IOException | IllegalArgumentException e) {
       throw new UserError(output + ": not a usable output path: " + e.getMessage(), e);
@@ -49,12 +61,17 @@ public final class OutputCommitter {
     return fs;
   }
 
-  /** Moves the staged output into place, replacing an old one only once the new one is there. */
+  /**
+   * Moves the staged output into place, replacing an old one only once the new one is there,
+   * and writes the marker last.
+   */
   public void commit() {
     checkTarget();
     try {
+      removeChecksums(fs, staging);
       Path old = null;
       if (exists(target)) {
+        fs.delete(new Path(target, SUCCESS), false); // no longer complete from here on
         old = sibling("replaced");
         rename(target, old);
       }
@@ -64,6 +81,7 @@ public final class OutputCommitter {
         }
         throw new IOException("cannot rename " + staging + " to " + target);
       }
+      fs.create(new Path(target, SUCCESS), true).close();
       if (old != null) {
         fs.delete(old, true);
       }
@@ -79,6 +97,48 @@ public final class OutputCommitter {
       fs.delete(staging, true);
     } catch (IOException e) {
       // Best effort: a hidden staging folder never looks like a complete output.
+    }
+  }
+
+  /**
+   * Refuses a folder that has no {@value #SUCCESS} marker: a run that wrote it died before its
+   * commit ended, or is still copying it into place. A folder that does not exist passes, so
+   * that the caller reports it in its own words.
+   */
+  public static void requireComplete(Configuration conf, String dir) {
+    Path path = new Path(dir);
+    try {
+      FileSystem fs = path.getFileSystem(conf);
+      if (fs.getFileStatus(path).isDirectory() && !fs.exists(new Path(path, SUCCESS))) {
+        throw new UserError(dir + ": incomplete output (no " + SUCCESS + " marker): the fit "
+            + "that wrote it did not finish; rerun it");
+      }
+    } catch (FileNotFoundException e) {
+      // reported by the caller
+    } catch (IOException e) {
+      throw new UserError(dir + ": cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The file system to write outputs with: on the local disk the raw one, which writes no
+   * {@code .crc} side file beside each file (other file systems keep their checksums inside).
+   */
+  public static FileSystem withoutChecksums(FileSystem fs) {
+    return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
+  }
+
+  /** Deletes the {@code .crc} files that Spark's writers left in a local folder. */
+  private static void removeChecksums(FileSystem fs, Path dir) throws IOException {
+    if (!"file".equals(fs.getUri().getScheme()) || !fs.exists(dir)) {
+      return;
+    }
+    RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
+    while (files.hasNext()) {
+      Path file = files.next().getPath();
+      if (file.getName().startsWith(".") && file.getName().endsWith(".crc")) {
+        fs.delete(file, false);
+      }
     }
   }
 

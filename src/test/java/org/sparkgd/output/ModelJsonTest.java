@@ -48,6 +48,7 @@ class ModelJsonTest {
   @Test
   void readsAFitsOutputFolder(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("model.json"), written().toString());
+    Files.createFile(dir.resolve("_SUCCESS"));
     LinearModel read = ModelJson.read(new Configuration(), dir.toString()).model();
     assertArrayEquals(model.theta(), read.theta(), 0);
   }
@@ -64,6 +65,7 @@ class ModelJsonTest {
         () -> ModelJson.fromJson(json, "m.json"));
     assertEquals("m.json: not a sparkgd model: no 'label_std'", incomplete.getMessage());
     Files.writeString(dir.resolve("model.json"), "{\"label\": ");
+    Files.createFile(dir.resolve("_SUCCESS"));
     UserError broken = assertThrows(UserError.class,
         () -> ModelJson.read(new Configuration(), dir.toString()));
     assertTrue(broken.getMessage().contains("not valid JSON"), broken.getMessage());
