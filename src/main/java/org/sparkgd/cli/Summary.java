@@ -33,12 +33,12 @@ final class Summary {
     out.printf(row, "term", "coefficient", "standardized");
     Inference inference = outcome.fit().statistics().inference();
     out.printf(row, "(intercept)", estimate(inference, 0, model.intercept()),
-        format(model.standardizedIntercept()));
+        standardized(inference, 0, model.standardizedIntercept()));
     double[] original = model.coefficients();
     double[] standardized = model.standardizedCoefficients();
     for (int j = 0; j < original.length; j++) {
       out.printf(row, model.features().get(j), estimate(inference, j + 1, original[j]),
-          format(standardized[j]));
+          standardized(inference, j + 1, standardized[j]));
     }
     FitStatistics statistics = outcome.fit().statistics();
     if (config.mode().name().equals("BATCH")) {
@@ -100,6 +100,10 @@ final class Summary {
     }
     TermInference t = inference.terms().get(term);
     return t.aliased() ? "NA" : format(t.estimate());
+  }
+
+  private static String standardized(Inference inference, int term, double value) {
+    return inference != null && inference.terms().get(term).aliased() ? "NA" : format(value);
   }
 
   private static String format(double v) {
