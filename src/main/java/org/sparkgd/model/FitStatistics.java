@@ -15,7 +15,7 @@ import org.sparkgd.stats.Inference;
  * @param conditionNumber κ₂ of the standardized design [1 Z], NaN when not computed
  */
 public record FitStatistics(Inference inference, String note, double fullCost,
-    double fullObjective, double conditionNumber) {
+    double fullObjective, double conditionNumber) implements java.io.Serializable {
 
   /** Whether the inference has standard errors and p-values (not a penalized fit). */
   public boolean classical() {

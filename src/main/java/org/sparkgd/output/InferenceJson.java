@@ -29,28 +29,20 @@ final class InferenceJson {
     for (TermInference t : inference.terms()) {
       ObjectNode term = node.withArray("terms").addObject();
       term.put("term", t.term());
-      number(term, "estimate", t.estimate());
-      number(term, "std_error", t.stdError());
-      number(term, "t_value", t.tValue());
-      number(term, "p_value", t.pValue());
-      number(term, "ci_low", t.ciLow());
-      number(term, "ci_high", t.ciHigh());
+      ModelJson.putFinite(term, "estimate", t.estimate());
+      ModelJson.putFinite(term, "std_error", t.stdError());
+      ModelJson.putFinite(term, "t_value", t.tValue());
+      ModelJson.putFinite(term, "p_value", t.pValue());
+      ModelJson.putFinite(term, "ci_low", t.ciLow());
+      ModelJson.putFinite(term, "ci_high", t.ciHigh());
     }
-    number(node, "residual_std_error", inference.residualStdError());
+    ModelJson.putFinite(node, "residual_std_error", inference.residualStdError());
     node.put("df_residual", inference.dfResidual());
-    number(node, "r2", inference.rSquared());
-    number(node, "adjusted_r2", inference.adjustedRSquared());
-    number(node, "f_statistic", inference.fStatistic());
-    number(node, "f_p_value", inference.fPValue());
+    ModelJson.putFinite(node, "r2", inference.rSquared());
+    ModelJson.putFinite(node, "adjusted_r2", inference.adjustedRSquared());
+    ModelJson.putFinite(node, "f_statistic", inference.fStatistic());
+    ModelJson.putFinite(node, "f_p_value", inference.fPValue());
     node.put("note", statistics.note());
-  }
-
-  private static void number(ObjectNode node, String name, double value) {
-    if (Double.isFinite(value)) {
-      node.put(name, value);
-    } else {
-      node.putNull(name);
-    }
   }
 
   /** The inference saved by {@link #put}, or null when there is none. */

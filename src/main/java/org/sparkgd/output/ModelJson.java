@@ -131,7 +131,8 @@ public final class ModelJson {
     return node;
   }
 
-  private static void putFinite(ObjectNode node, String name, double value) {
+  /** A number, or null when it is not finite (not defined). */
+  static void putFinite(ObjectNode node, String name, double value) {
     if (Double.isFinite(value)) {
       node.put(name, value);
     } else {
