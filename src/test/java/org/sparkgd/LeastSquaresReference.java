@@ -96,6 +96,86 @@ public final class LeastSquaresReference {
     }
   }
 
+  /**
+   * Classical inference of the least-squares fit with an intercept, in closed form on the
+   * centered design: σ̂² = RSS/(n − d − 1), se(β_j) = σ̂·√[S⁻¹]_jj with S the centered XᵀX,
+   * se(b) = σ̂·√(1/n + x̄ᵀS⁻¹x̄), R² = 1 − RSS/TSS, F = ((TSS − RSS)/d)/σ̂².
+   */
+  public record Ols(double[] coefficients, double[] stdErrors, double residualStdError,
+      double r2, double f) {}
+
+  public static Ols ols(double[][] x, double[] y) {
+    int n = y.length;
+    int d = x[0].length;
+    double[] beta = solve(x, y);
+    double[] mean = new double[d];
+    double yMean = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += x[i][j] / n;
+      }
+      yMean += y[i] / n;
+    }
+    // [S | I] eliminated to [I | S⁻¹].
+    double[][] a = new double[d][2 * d];
+    for (int i = 0; i < n; i++) {
+      for (int r = 0; r < d; r++) {
+        for (int c = 0; c < d; c++) {
+          a[r][c] += (x[i][r] - mean[r]) * (x[i][c] - mean[c]);
+        }
+      }
+    }
+    for (int r = 0; r < d; r++) {
+      a[r][d + r] = 1;
+    }
+    eliminateAll(a, d);
+    double rss = 0;
+    double tss = 0;
+    for (int i = 0; i < n; i++) {
+      double fitted = beta[0];
+      for (int j = 0; j < d; j++) {
+        fitted += beta[j + 1] * x[i][j];
+      }
+      rss += (y[i] - fitted) * (y[i] - fitted);
+      tss += (y[i] - yMean) * (y[i] - yMean);
+    }
+    double sigma2 = rss / (n - d - 1);
+    double[] se = new double[d + 1];
+    double quadratic = 0;
+    for (int r = 0; r < d; r++) {
+      se[r + 1] = Math.sqrt(sigma2 * a[r][d + r] / a[r][r]);
+      for (int c = 0; c < d; c++) {
+        quadratic += mean[r] * a[r][d + c] / a[r][r] * mean[c];
+      }
+    }
+    se[0] = Math.sqrt(sigma2 * (1.0 / n + quadratic));
+    return new Ols(beta, se, Math.sqrt(sigma2), 1 - rss / tss,
+        ((tss - rss) / d) / sigma2);
+  }
+
+  /** Gauss–Jordan on [A | B] with A of size d: rows end as diag(A')·[I | A⁻¹B]. */
+  private static void eliminateAll(double[][] a, int d) {
+    for (int col = 0; col < d; col++) {
+      int pivot = col;
+      for (int r = col + 1; r < d; r++) {
+        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+          pivot = r;
+        }
+      }
+      double[] t = a[col];
+      a[col] = a[pivot];
+      a[pivot] = t;
+      for (int r = 0; r < d; r++) {
+        if (r != col) {
+          double f = a[r][col] / a[col][col];
+          for (int c = col; c < a[r].length; c++) {
+            a[r][c] -= f * a[col][c];
+          }
+        }
+      }
+    }
+  }
+
   /** Largest |a_i − b_i| / max(|b_i|, floor). */
   public static double maxRelativeError(double[] actual, double[] expected, double floor) {
     double worst = 0;

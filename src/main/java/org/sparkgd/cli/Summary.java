@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.job.FitOutcome;
+import org.sparkgd.model.FitStatistics;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.DescentResult;
+import org.sparkgd.stats.Inference;
+import org.sparkgd.stats.SummaryTable;
+import org.sparkgd.stats.TermInference;
 
 /**
  * The end-of-fit table printed on standard output: how the fit ended, each term on both scales,
@@ -27,18 +31,26 @@ final class Summary {
     int width = Math.max(12, model.features().stream().mapToInt(String::length).max().orElse(0));
     String row = "  %-" + width + "s  %16s  %14s%n";
     out.printf(row, "term", "coefficient", "standardized");
-    out.printf(row, "(intercept)", format(model.intercept()),
-        format(model.standardizedIntercept()));
+    Inference inference = outcome.fit().statistics().inference();
+    out.printf(row, "(intercept)", estimate(inference, 0, model.intercept()),
+        standardized(inference, 0, model.standardizedIntercept()));
     double[] original = model.coefficients();
     double[] standardized = model.standardizedCoefficients();
     for (int j = 0; j < original.length; j++) {
-      out.printf(row, model.features().get(j), format(original[j]), format(standardized[j]));
+      out.printf(row, model.features().get(j), estimate(inference, j + 1, original[j]),
+          standardized(inference, j + 1, standardized[j]));
     }
-    out.printf(Locale.ROOT, "  final cost %.10g (%s, standardized scale)%n", result.finalCost(),
-        config.mode().name().equals("BATCH") ? "all rows" : "last mini-batch");
+    FitStatistics statistics = outcome.fit().statistics();
+    if (config.mode().name().equals("BATCH")) {
+      out.printf(Locale.ROOT, "  final cost %.10g (all rows, standardized scale)%n",
+          result.finalCost());
+    } else {
+      out.printf(Locale.ROOT, "  final cost %.10g (last mini-batch), %.10g (all rows at the "
+          + "final θ; standardized scale)%n", result.finalCost(), statistics.fullCost());
+    }
     if (outcome.reference() != null && outcome.reference().hasOptimum()) {
       double optimum = outcome.reference().optimalObjective();
-      double gap = result.finalObjective() - optimum;
+      double gap = statistics.fullObjective() - optimum;
       out.printf(Locale.ROOT, "  exact optimum %.10g: optimality gap %.3g (relative %.3g)%n", optimum, gap,
           gap / Math.max(optimum, Double.MIN_NORMAL));
     }
@@ -53,6 +65,16 @@ final class Summary {
     out.printf(metricsRow, "metrics", "rows", "RMSE", "MAE", "R²");
     printMetrics(out, metricsRow, "training", outcome.training());
     printMetrics(out, metricsRow, "test", outcome.test());
+    if (inference != null) {
+      out.println();
+      if (statistics.classical()) {
+        out.print(SummaryTable.format(inference));
+      }
+      if (statistics.note() != null) {
+        out.println("Note: " + statistics.note());
+      }
+      out.println();
+    }
     for (String warning : outcome.warnings()) {
       out.println("  warning: " + warning);
     }
@@ -69,6 +91,19 @@ final class Summary {
       out.printf(row, name, m.rows(), format(m.rmse()), format(m.mae()),
           Double.isNaN(m.r2()) ? "-" : String.format(Locale.ROOT, "%.6f", m.r2()));
     }
+  }
+
+  /** The inference's estimate where there is one (refined for --solver normal); NA if aliased. */
+  private static String estimate(Inference inference, int term, double fallback) {
+    if (inference == null) {
+      return format(fallback);
+    }
+    TermInference t = inference.terms().get(term);
+    return t.aliased() ? "NA" : format(t.estimate());
+  }
+
+  private static String standardized(Inference inference, int term, double value) {
+    return inference != null && inference.terms().get(term).aliased() ? "NA" : format(value);
   }
 
   private static String format(double v) {

@@ -43,15 +43,29 @@ public final class TrainingData implements AutoCloseable {
    */
   public static TrainingData load(SparkSession spark, InputSpec spec, InputFiles files,
       HoldOutSplit split) {
+    return fromRaw(read(spark, spec, files), spec.features(), spec.label(), spec.path(), split);
+  }
+
+  /**
+   * The training rows as read (original scale), read from the input again and not cached: for
+   * the refinement passes an ill-conditioned design needs, which the standardized cache cannot
+   * serve (its rounding is what limits them).
+   */
+  public static JavaRDD<DataBlock> reread(SparkSession spark, InputSpec spec, InputFiles files,
+      HoldOutSplit split) {
+    JavaRDD<DataBlock> raw = read(spark, spec, files);
+    return split == null ? raw : keep(raw, split, false);
+  }
+
+  private static JavaRDD<DataBlock> read(SparkSession spark, InputSpec spec, InputFiles files) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     boolean parquet = spec.format() == InputFormat.PARQUET
         || (spec.format() == InputFormat.AUTO && files.looksLikeParquet());
-    JavaRDD<DataBlock> raw = parquet
+    return parquet
         ? ParquetBlockReader.read(spark, files, spec.features(), spec.label(),
             spec.minPartitions(), spec.onBadRows())
         : CsvBlockReader.read(jsc, files, spec.delimiter(), spec.features(), spec.label(),
             spec.minPartitions(), spec.onBadRows());
-    return fromRaw(raw, spec.features(), spec.label(), spec.path(), split);
   }
 
   /** All rows of {@code raw} are training rows. */

@@ -9,6 +9,7 @@ import org.sparkgd.data.PartitionSummaries;
 import org.sparkgd.data.TrainingData;
 import org.sparkgd.optim.CostFunction;
 import org.sparkgd.optim.Evaluation;
+import org.sparkgd.stats.QrAccumulator;
 
 /**
  * The least-squares cost over the cached blocks. One evaluation is one Spark job: broadcast θ,
@@ -48,17 +49,18 @@ public final class LeastSquaresLoss implements CostFunction {
   }
 
   /**
-   * The Gram statistics of the cached data in one pass. Partitions' sums are merged on the
-   * driver in partition order (not in the order tasks finish), so the exact reference and the
-   * safe step derived from it repeat bit for bit.
+   * The QR factor of the cached rows, [1 Z | y], in one pass: the exact reference, the safe
+   * step and inference all come from it. Partitions' factors are merged on the driver in
+   * partition order (not in the order tasks finish), so what is derived from it repeats bit
+   * for bit.
    */
-  public GramMatrix gram() {
+  public QrAccumulator factor() {
     int d = data.numFeatures();
     String previousDescription = jsc.getLocalProperty("spark.job.description");
-    jsc.setJobDescription("sparkgd fit: exact reference (Gram matrix)");
+    jsc.setJobDescription("sparkgd fit: exact reference (QR factor)");
     try {
-      return PartitionSummaries.mergeInOrder(data.blocks(), () -> new GramMatrix(d),
-          GramMatrix::add, GramMatrix::merge);
+      return PartitionSummaries.mergeInOrder(data.blocks(), () -> new QrAccumulator(d, true),
+          (qr, block) -> qr.addRows(block.features(), block.labels()), QrAccumulator::merge);
     } finally {
       jsc.setJobDescription(previousDescription);
     }

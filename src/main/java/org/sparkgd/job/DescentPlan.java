@@ -6,6 +6,7 @@ import org.sparkgd.UserError;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.Mode;
 import org.sparkgd.config.OptimizerKinds;
+import org.sparkgd.data.Standardization;
 import org.sparkgd.engine.ExactReference;
 import org.sparkgd.optim.ConvergenceChecker;
 import org.sparkgd.optim.DescentSettings;
@@ -45,9 +46,21 @@ public record DescentPlan(DescentOptions options, Penalty penalty, boolean wants
 
   /** What every run shares: the iteration limit, the stop rule and the known optimum. */
   public DescentSettings settings(ExactReference reference) {
+    return settings(reference, null);
+  }
+
+  /**
+   * As {@link #settings(ExactReference)}; with the standardization, a batch fit whose unique
+   * optimum is known stops by {@link StopRule#nearOptimum} instead of the cost change.
+   */
+  public DescentSettings settings(ExactReference reference, Standardization s) {
     ConvergenceChecker convergence = options.mode() == Mode.BATCH
         ? ConvergenceChecker.relativeCostChange(options.tolerance())
         : ConvergenceChecker.relativeParameterChange(options.tolerance());
+    if (s != null && options.mode() == Mode.BATCH && options.tolerance() > 0
+        && StopRule.uniqueOptimum(reference, penalty, s)) {
+      convergence = StopRule.nearOptimum(reference.theta(), s);
+    }
     double optimum = reference != null && reference.hasOptimum()
         ? reference.optimalObjective() : Double.NaN;
     return new DescentSettings(options.maxIterations(), convergence,

@@ -83,6 +83,7 @@ public final class FitJob {
           .checkpointing(config.checkpointEvery(),
               state -> checkpoints.save(config, fingerprint, state))
           .withWarnings(warnings)
+          .withOriginalRows(() -> TrainingData.reread(spark, config.input(), files, split))
           .fit(data, config.label(), config.features());
       RegressionMetrics test = null;
       if (data.testRows() > 0) {

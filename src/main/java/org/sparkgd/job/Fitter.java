@@ -3,16 +3,20 @@ package org.sparkgd.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.spark.api.java.JavaRDD;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.Mode;
 import org.sparkgd.config.OptimizerKinds;
+import org.sparkgd.data.DataBlock;
 import org.sparkgd.data.TrainingData;
 import org.sparkgd.engine.ExactReference;
 import org.sparkgd.engine.FaultInjection;
 import org.sparkgd.engine.LeastSquaresLoss;
 import org.sparkgd.model.FitResult;
+import org.sparkgd.model.FitStatistics;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.model.ModelMetrics;
 import org.sparkgd.model.RegressionMetrics;
@@ -41,6 +45,7 @@ public final class Fitter {
   private long checkpointEvery;
   private Checkpoints checkpoints = Checkpoints.NONE;
   private List<String> earlierWarnings = List.of();
+  private Supplier<JavaRDD<DataBlock>> originalRows;
 
   public Fitter(DescentOptions options) {
     this.options = options;
@@ -65,6 +70,15 @@ public final class Fitter {
     return this;
   }
 
+  /**
+   * How to read the training rows again as read (original scale), for the refinement passes
+   * an ill-conditioned design needs; without it such a fit warns instead.
+   */
+  public Fitter withOriginalRows(Supplier<JavaRDD<DataBlock>> rows) {
+    this.originalRows = rows;
+    return this;
+  }
+
   public FitResult fit(TrainingData data, String label, List<String> features) {
     try (JobGroup group = JobGroup.open(data.blocks().context(), "sparkgd fit: descent")) {
       List<String> warnings = new ArrayList<>(earlierWarnings);
@@ -76,8 +90,13 @@ public final class Fitter {
           options.treeDepth(), options.samplingFraction(), options.seed(),
           options.maxIterations()), data.blocks().context().getConf());
       DescentPlan plan = DescentPlan.of(options, features.size());
-      ExactReference reference = plan.wantsReference()
-          ? ExactReference.of(loss.gram(), plan.penalty()) : null;
+      ExactAnswer answer = plan.wantsReference() ? ExactAnswer.compute(loss, plan.penalty(),
+          data.standardization(), originalRows) : null;
+      ExactReference reference = answer == null ? null : answer.reference();
+      if (answer != null) {
+        answer.warnings().forEach(LOG::warn);
+        warnings.addAll(answer.warnings());
+      }
       Evaluation atOptimum = null;
       if (reference != null && reference.hasOptimum() && options.mode() == Mode.BATCH) {
         atOptimum = loss.evaluate(reference.theta(), 0);
@@ -97,7 +116,7 @@ public final class Fitter {
       if (options.gradientCheck()) {
         checks.add(gradientCheck(loss, start, "start"));
       }
-      DescentSettings common = plan.settings(reference);
+      DescentSettings common = plan.settings(reference, data.standardization());
       List<DescentResult> results;
       if (exact) {
         double[] theta = reference.theta();
@@ -117,9 +136,14 @@ public final class Fitter {
           best.theta());
       group.describe("sparkgd fit: training metrics");
       RegressionMetrics training = ModelMetrics.onStandardized(data.blocks(), model);
+      int before = warnings.size();
       LOG.info("Training metrics ({} rows, original scale): {}", training.rows(),
           describe(training));
-      return new FitResult(model, best, results, reference, warnings, training, checks);
+      FitStatistics statistics = InferenceReport.of(answer, model, best, training, options,
+          plan.penalty(), warnings);
+      warnings.subList(before, warnings.size()).forEach(LOG::warn);
+      return new FitResult(model, best, results, reference, warnings, training, checks,
+          statistics);
     }
   }
 

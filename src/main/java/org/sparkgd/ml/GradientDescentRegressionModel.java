@@ -14,11 +14,14 @@ import org.apache.spark.ml.util.DefaultParamsWriter;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
+import org.sparkgd.model.FitStatistics;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.IterationRecord;
 import org.sparkgd.optim.StopReason;
 import org.sparkgd.output.ModelJson;
+import org.sparkgd.stats.Inference;
+import org.sparkgd.stats.SummaryTable;
 
 /**
  * The model a {@link GradientDescentRegressor} fits: predicts on the original scale, applying
@@ -36,23 +39,28 @@ public final class GradientDescentRegressionModel
   private final StopReason stopReason;
   private final long iterations;
   private final RegressionMetrics trainingMetrics;
+  /** The inference, saved with the model; null when the fit did not compute it. */
+  private final FitStatistics statistics;
   /** Empty for a loaded model: the history is not saved with it. */
   private final transient List<IterationRecord> history;
 
   GradientDescentRegressionModel(String uid, LinearModel model, StopReason stopReason,
-      long iterations, RegressionMetrics trainingMetrics, List<IterationRecord> history) {
-    this(PendingUid.set(uid), uid, model, stopReason, iterations, trainingMetrics, history);
+      long iterations, RegressionMetrics trainingMetrics, FitStatistics statistics,
+      List<IterationRecord> history) {
+    this(PendingUid.set(uid), uid, model, stopReason, iterations, trainingMetrics, statistics,
+        history);
   }
 
   private GradientDescentRegressionModel(Void pending, String uid, LinearModel model,
       StopReason stopReason, long iterations, RegressionMetrics trainingMetrics,
-      List<IterationRecord> history) {
+      FitStatistics statistics, List<IterationRecord> history) {
     this.uid = uid;
     PendingUid.clear();
     this.model = model;
     this.stopReason = stopReason;
     this.iterations = iterations;
     this.trainingMetrics = trainingMetrics;
+    this.statistics = statistics;
     this.history = List.copyOf(history);
   }
 
@@ -100,6 +108,27 @@ public final class GradientDescentRegressionModel
     return trainingMetrics;
   }
 
+  /**
+   * Per-term estimates, standard errors, t and p-values, 95% intervals, and the fit's residual
+   * standard error, R² and F, on the original scale as R's {@code summary(lm)}; null when the
+   * fit did not compute them ({@code reference = off}). A penalized fit has estimates only.
+   */
+  public Inference inference() {
+    return statistics == null ? null : statistics.inference();
+  }
+
+  /**
+   * The inference as R prints it, with what the numbers mean for a penalized or mini-batch fit;
+   * empty when there is none.
+   */
+  public String summary() {
+    if (inference() == null) {
+      return "";
+    }
+    String note = statistics.note() == null ? "" : "Note: " + statistics.note() + "\n";
+    return (statistics.classical() ? SummaryTable.format(inference()) : "") + note;
+  }
+
   /** The cost history of the fit; empty once the model has been saved and loaded. */
   public List<IterationRecord> history() {
     return history == null ? List.of() : history;
@@ -108,7 +137,7 @@ public final class GradientDescentRegressionModel
   @Override
   public GradientDescentRegressionModel copy(ParamMap extra) {
     GradientDescentRegressionModel copy = new GradientDescentRegressionModel(uid, model,
-        stopReason, iterations, trainingMetrics, history());
+        stopReason, iterations, trainingMetrics, statistics, history());
     return copyValues(copy, extra).setParent(parent());
   }
 
@@ -137,7 +166,7 @@ public final class GradientDescentRegressionModel
     public void saveImpl(String path) {
       DefaultParamsWriter.saveMetadata(instance, path, sparkSession());
       ObjectNode json = ModelJson.estimatorModel(instance.model, instance.stopReason.label(),
-          instance.iterations, instance.trainingMetrics);
+          instance.iterations, instance.trainingMetrics, instance.statistics);
       Path file = new Path(path, DATA);
       try {
         ModelJson.write(file.getFileSystem(sc().hadoopConfiguration()), file, json);
@@ -156,7 +185,7 @@ public final class GradientDescentRegressionModel
           new Path(path, DATA).toString());
       GradientDescentRegressionModel model = new GradientDescentRegressionModel(metadata.uid(),
           saved.model(), StopReason.valueOf(saved.stopReason().toUpperCase()),
-          saved.iterations(), saved.training(), List.of());
+          saved.iterations(), saved.training(), saved.statistics(), List.of());
       metadata.getAndSetParams(model, metadata.getAndSetParams$default$2());
       return model;
     }

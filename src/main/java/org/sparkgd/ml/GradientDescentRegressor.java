@@ -60,9 +60,12 @@ public final class GradientDescentRegressor extends OptimizerParams
     try (TrainingData data = TrainingData.fromRaw(
         VectorBlocks.read(dataset, featuresCol, getLabelCol(), numFeatures), names,
         getLabelCol(), "the training rows (column '" + featuresCol + "')")) {
-      FitResult fit = new Fitter(descentOptions()).fit(data, getLabelCol(), names);
+      String labelCol = getLabelCol();
+      FitResult fit = new Fitter(descentOptions())
+          .withOriginalRows(() -> VectorBlocks.read(dataset, featuresCol, labelCol, numFeatures))
+          .fit(data, labelCol, names);
       return new GradientDescentRegressionModel(uid, fit.model(), fit.result().stopReason(),
-          fit.result().updates(), fit.training(), fit.result().history());
+          fit.result().updates(), fit.training(), fit.statistics(), fit.result().history());
     }
   }
 

@@ -15,10 +15,11 @@ import org.sparkgd.optim.DescentResult;
  * @param warnings things the user should know about the data or the fit
  * @param training the metrics on the training rows, original scale
  * @param gradientChecks the gradient check's largest relative differences (start, end), if run
+ * @param statistics the full-data cost at the final θ and the inference
  */
 public record FitResult(LinearModel model, DescentResult result, List<DescentResult> runs,
     ExactReference reference, List<String> warnings, RegressionMetrics training,
-    List<Double> gradientChecks) {
+    List<Double> gradientChecks, FitStatistics statistics) {
 
   public FitResult {
     runs = List.copyOf(runs);

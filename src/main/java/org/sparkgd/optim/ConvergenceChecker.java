@@ -21,6 +21,32 @@ public interface ConvergenceChecker {
     return new RelativeParameterChange(tolerance);
   }
 
+  /**
+   * Every reported coefficient (a linear map of θ, e.g. to the original scale) within its
+   * tolerance of the known optimum's: |Σ_k map_ik (θ_k − optimum_k)| ≤ tolerance_i for all i.
+   */
+  static ConvergenceChecker nearOptimum(double[] optimum, double[][] map, double[] tolerance) {
+    return new NearOptimum(optimum.clone(), map, tolerance.clone());
+  }
+
+  record NearOptimum(double[] optimum, double[][] map, double[] tolerance)
+      implements ConvergenceChecker {
+    @Override
+    public boolean converged(double previousObjective, double objective, double[] previousTheta,
+        double[] theta) {
+      for (int i = 0; i < map.length; i++) {
+        double error = 0;
+        for (int k = 0; k < theta.length; k++) {
+          error += map[i][k] * (theta[k] - optimum[k]);
+        }
+        if (!(Math.abs(error) <= tolerance[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
   record RelativeCostChange(double tolerance) implements ConvergenceChecker {
     @Override
     public boolean converged(double previousObjective, double objective, double[] previousTheta,

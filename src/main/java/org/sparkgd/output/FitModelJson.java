@@ -8,6 +8,7 @@ import org.sparkgd.data.InputSpec;
 import org.sparkgd.data.TrainingData;
 import org.sparkgd.engine.ExactReference;
 import org.sparkgd.model.FitResult;
+import org.sparkgd.model.FitStatistics;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.DescentResult;
@@ -33,14 +34,21 @@ public final class FitModelJson {
     root.put("final_cost", result.finalCost());
     root.put("final_objective", result.finalObjective());
     root.put("stop_reason", result.stopReason().label());
+    FitStatistics statistics = fit.statistics();
+    // The full-data cost at the final θ: for a mini-batch fit final_cost is the last batch's.
+    root.put("full_cost", statistics.fullCost());
+    root.put("full_objective", statistics.fullObjective());
     ExactReference reference = fit.reference();
     if (reference != null) {
       ObjectNode exact = root.putObject("exact_reference");
       exact.put("optimal_objective", reference.optimalObjective());
-      exact.put("optimality_gap", result.finalObjective() - reference.optimalObjective());
+      exact.put("optimality_gap", statistics.fullObjective() - reference.optimalObjective());
       exact.put("largest_curvature", reference.lipschitz());
       exact.put("safe_step", reference.safeStep());
+      exact.put("condition_number", statistics.conditionNumber());
     }
+    ModelJson.putEstimates(root, statistics.inference());
+    InferenceJson.put(root, statistics);
     ArrayNode runs = root.putArray("runs");
     for (DescentResult r : fit.runs()) {
       LinearModel m = new LinearModel(model.label(), model.features(), model.standardization(),

@@ -18,8 +18,11 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sparkgd.UserError;
 import org.sparkgd.data.Standardization;
+import org.sparkgd.model.FitStatistics;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.model.RegressionMetrics;
+import org.sparkgd.stats.Inference;
+import org.sparkgd.stats.TermInference;
 
 /**
  * The one reader and writer of {@code model.json}: the model (both scales, the standardization),
@@ -37,7 +40,7 @@ public final class ModelJson {
 
   /** What a model.json holds that its readers use. */
   public record Saved(LinearModel model, String mode, long rows, String stopReason,
-      long iterations, RegressionMetrics training, JsonNode runs) {}
+      long iterations, RegressionMetrics training, JsonNode runs, FitStatistics statistics) {}
 
   /** The core every model.json starts with: format version and the model itself. */
   static ObjectNode model(LinearModel model) {
@@ -64,14 +67,44 @@ public final class ModelJson {
     return root;
   }
 
-  /** The Spark ML model's file: the core, how the fit ended and its training metrics. */
+  /**
+   * The Spark ML model's file: the core, how the fit ended, its training metrics and its
+   * inference ({@code statistics} may be null).
+   */
   public static ObjectNode estimatorModel(LinearModel model, String stopReason, long iterations,
-      RegressionMetrics training) {
+      RegressionMetrics training, FitStatistics statistics) {
     ObjectNode root = model(model);
     root.put("iterations", iterations);
     root.put("stop_reason", stopReason);
     putMetrics(root, training, null);
+    if (statistics != null) {
+      putEstimates(root, statistics.inference());
+      InferenceJson.put(root, statistics);
+    }
     return root;
+  }
+
+  /**
+   * {@code intercept} and {@code coefficients} from the inference's estimates where defined:
+   * for --solver normal they are the refined least-squares values, whose intercept the
+   * standardized θ cannot carry to every digit (mapping it back cancels large terms).
+   */
+  static void putEstimates(ObjectNode root, Inference inference) {
+    if (inference == null) {
+      return;
+    }
+    List<TermInference> terms = inference.terms();
+    int first = inference.intercept() ? 1 : 0;
+    if (first == 1 && !terms.get(0).aliased()) {
+      root.put("intercept", terms.get(0).estimate());
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode coefficients =
+        (com.fasterxml.jackson.databind.node.ArrayNode) root.get("coefficients");
+    for (int j = first; j < terms.size(); j++) {
+      if (!terms.get(j).aliased()) {
+        coefficients.set(j - first, terms.get(j).estimate());
+      }
+    }
   }
 
   /**
@@ -98,7 +131,8 @@ public final class ModelJson {
     return node;
   }
 
-  private static void putFinite(ObjectNode node, String name, double value) {
+  /** A number, or null when it is not finite (not defined). */
+  static void putFinite(ObjectNode node, String name, double value) {
     if (Double.isFinite(value)) {
       node.put(name, value);
     } else {
@@ -170,6 +204,14 @@ public final class ModelJson {
         JsonFields.optionalNumber(training.path("r2"))) : null;
     return new Saved(new LinearModel(label, features, s, theta), root.path("mode").asText("batch"),
         root.path("rows").asLong(-1), root.path("stop_reason").asText("max_iterations"),
-        root.path("iterations").asLong(), metrics, root.path("runs"));
+        root.path("iterations").asLong(), metrics, root.path("runs"), statistics(root));
+  }
+
+  /** The saved inference (its costs are not saved with it: NaN), or null. */
+  private static FitStatistics statistics(JsonNode root) {
+    Inference inference = InferenceJson.read(root);
+    return inference == null ? null : new FitStatistics(inference, InferenceJson.note(root),
+        Double.NaN, Double.NaN, root.path("exact_reference").path("condition_number")
+            .asDouble(Double.NaN));
   }
 }

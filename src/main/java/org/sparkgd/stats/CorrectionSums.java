@@ -30,31 +30,17 @@ public final class CorrectionSums implements Serializable {
   }
 
   public CorrectionSums add(double[] x, double y, double w) {
-    if (x.length != features) {
-      throw new IllegalArgumentException("a row of " + x.length + " features for " + features);
-    }
-    return add(x, 0, y, w);
+    PackedRows.one(features, x, y, w, this::include);
+    return this;
   }
 
   /** Packed rows as {@code DataBlock} holds them, all of weight 1. */
   public CorrectionSums addRows(double[] packedFeatures, double[] labels) {
-    if (packedFeatures.length != (long) labels.length * features) {
-      throw new IllegalArgumentException(packedFeatures.length + " values for " + labels.length
-          + " rows × " + features + " features");
-    }
-    for (int i = 0; i < labels.length; i++) {
-      add(packedFeatures, i * features, labels[i], 1);
-    }
+    PackedRows.all(features, packedFeatures, labels, this::include);
     return this;
   }
 
-  private CorrectionSums add(double[] x, int offset, double y, double w) {
-    if (!(w >= 0) || Double.isInfinite(w)) {
-      throw new IllegalArgumentException("a weight must be finite and ≥ 0, got " + w);
-    }
-    if (w == 0) {
-      return this;
-    }
+  private void include(double[] x, int offset, double y, double w) {
     int first = intercept ? 1 : 0;
     // r = y − Σ x_j β_j in double-double: (rHigh, rLow).
     double rHigh = y;
@@ -80,7 +66,6 @@ public final class CorrectionSums implements Serializable {
       accumulate(k++, w * x[offset + j] * r);
     }
     accumulate(k, w * r * r);
-    return this;
   }
 
   public CorrectionSums merge(CorrectionSums other) {

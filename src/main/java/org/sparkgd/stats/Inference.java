@@ -18,7 +18,7 @@ import org.apache.commons.math3.special.Beta;
  */
 public record Inference(List<TermInference> terms, double residualStdError, long dfResidual,
     double rSquared, double adjustedRSquared, double fStatistic, int fNumeratorDf,
-    double fPValue, boolean intercept) {
+    double fPValue, boolean intercept) implements java.io.Serializable {
 
   /** R's name for the intercept term. */
   public static final String INTERCEPT = "(Intercept)";

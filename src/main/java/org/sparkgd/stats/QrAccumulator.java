@@ -51,32 +51,18 @@ public final class QrAccumulator implements Serializable {
 
   /** Adds one row of features with its label and weight w ≥ 0 (0 leaves the fit unchanged). */
   public QrAccumulator add(double[] x, double y, double w) {
-    if (x.length != features) {
-      throw new IllegalArgumentException("a row of " + x.length + " features for " + features);
-    }
-    return add(x, 0, y, w);
+    PackedRows.one(features, x, y, w, this::include);
+    return this;
   }
 
   /** Adds packed rows as {@code DataBlock} holds them (row i's feature j at i·features + j),
    * all of weight 1. */
   public QrAccumulator addRows(double[] packedFeatures, double[] labels) {
-    if (packedFeatures.length != (long) labels.length * features) {
-      throw new IllegalArgumentException(packedFeatures.length + " values for " + labels.length
-          + " rows × " + features + " features");
-    }
-    for (int i = 0; i < labels.length; i++) {
-      add(packedFeatures, i * features, labels[i], 1);
-    }
+    PackedRows.all(features, packedFeatures, labels, this::include);
     return this;
   }
 
-  private QrAccumulator add(double[] values, int offset, double y, double w) {
-    if (!(w >= 0) || Double.isInfinite(w)) {
-      throw new IllegalArgumentException("a weight must be finite and ≥ 0, got " + w);
-    }
-    if (w == 0) {
-      return this;
-    }
+  private void include(double[] values, int offset, double y, double w) {
     double[] row = scratch();
     int first = 0;
     if (intercept) {
@@ -85,7 +71,36 @@ public final class QrAccumulator implements Serializable {
     System.arraycopy(values, offset, row, first, features);
     observations++;
     factor.include(row, y, w, 0);
+  }
+
+  /**
+   * Ridge by data augmentation: one row √w·e_j with label 0 per feature column (not the
+   * intercept), so the factor solves min ‖y − Xβ‖² + w‖β_features‖². Not counted as
+   * observations.
+   */
+  public QrAccumulator addRidge(double w) {
+    if (!(w >= 0) || Double.isInfinite(w)) {
+      throw new IllegalArgumentException("a ridge weight must be finite and ≥ 0, got " + w);
+    }
+    double[] row = scratch();
+    for (int j = intercept ? 1 : 0; j < factor.p && w > 0; j++) {
+      java.util.Arrays.fill(row, 0);
+      row[j] = 1;
+      factor.include(row, 0, w, j);
+    }
     return this;
+  }
+
+  /** XᵀWX of the rows so far, every column (aliased ones too), from the factor: R̄ᵀDR̄. */
+  public double[][] crossProduct() {
+    return factor.crossProduct();
+  }
+
+  /** An independent copy (the copy's changes leave this one as it is). */
+  public QrAccumulator copy() {
+    QrAccumulator c = new QrAccumulator(features, intercept);
+    c.merge(this);
+    return c;
   }
 
   /** Rotates the other's factor in and adds its row count; the other is left as it is. */

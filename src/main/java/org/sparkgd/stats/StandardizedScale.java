@@ -69,6 +69,54 @@ public final class StandardizedScale {
   }
 
   /**
+   * The inverse map for estimates only: θ_j = β_j·s_j/s_y (0 for s_j = 0),
+   * θ₀ = (β₀ − m_y + Σ β_j m_j)/s_y. The intercept's cancellation costs digits when the means
+   * are large beside the coefficients' effects; the features' θ keep theirs.
+   */
+  public static double[] toStandardized(double[] beta, double[] featureMeans,
+      double[] featureStds, double labelMean, double labelStd) {
+    double[] theta = new double[beta.length];
+    double b0 = beta[0] - labelMean;
+    for (int j = 0; j < featureStds.length; j++) {
+      theta[j + 1] = featureStds[j] == 0 ? 0 : beta[j + 1] * featureStds[j] / labelStd;
+      b0 += beta[j + 1] * featureMeans[j];
+    }
+    theta[0] = b0 / labelStd;
+    return theta;
+  }
+
+  /**
+   * An estimate of the largest relative error of the original-scale coefficients that a
+   * backward-stable solve of the standardized problem leaves, from first-order perturbation
+   * theory with a relative perturbation ε of every entry of [1 Z]:
+   * |δβ_j| ≲ ε·‖Z‖_F·s_y·√C°_jj·(‖θ‖ + ‖r_z‖·√tr C), with C (C°) the unscaled covariance on
+   * the standardized (original) scale. Measured on y = 1 + x + … + x^k, x = 0..20
+   * (QrAccuracyTest): k = 2 estimate 1.3e-13, real error 5.7e-14; k = 5 2.3e-9, real 1.2e-10;
+   * k = 10 0.065, real 2.2e-3. It overstates by 2 to 30 times, never understates there.
+   */
+  public static double worstRelativeError(LeastSquaresFit standardized,
+      LeastSquaresFit original, double frobeniusNorm, double labelStd) {
+    double thetaNorm = 0;
+    double traceC = 0;
+    for (int j = 0; j < standardized.columns(); j++) {
+      if (!standardized.aliased()[j]) {
+        thetaNorm += standardized.coefficients()[j] * standardized.coefficients()[j];
+        traceC += standardized.unscaledCovariance()[j][j];
+      }
+    }
+    double scale = Math.ulp(1.0) * frobeniusNorm * labelStd * (Math.sqrt(thetaNorm)
+        + Math.sqrt(Math.max(0, standardized.residualSumOfSquares()) * traceC));
+    double worst = 0;
+    for (int j = 0; j < original.columns(); j++) {
+      if (!original.aliased()[j]) {
+        double error = scale * Math.sqrt(original.unscaledCovariance()[j][j]);
+        worst = Math.max(worst, error / Math.abs(original.coefficients()[j]));
+      }
+    }
+    return worst;
+  }
+
+  /**
    * A⁻¹ C A⁻ᵀ with A⁻¹ = S + e₀uᵀ (S = diag(inverseScale), u = interceptShift, u₀ = 0):
    * (S C S)_ij + [i = 0]·s_j·v_j + [j = 0]·s_i·v_i + [i = j = 0]·uᵀv, where v = C u. O(p²).
    */

@@ -7,7 +7,7 @@ package org.sparkgd.stats;
  * @param ciLow lower end of the 95% confidence interval; ciHigh the upper
  */
 public record TermInference(String term, boolean aliased, double estimate, double stdError,
-    double tValue, double pValue, double ciLow, double ciHigh) {
+    double tValue, double pValue, double ciLow, double ciHigh) implements java.io.Serializable {
 
   static TermInference aliased(String term) {
     return new TermInference(term, true, Double.NaN, Double.NaN, Double.NaN, Double.NaN,

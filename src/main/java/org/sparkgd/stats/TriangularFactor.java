@@ -171,6 +171,26 @@ final class TriangularFactor implements Serializable {
     return covariance;
   }
 
+  /** R̄ᵀDR̄ = XᵀWX over every column (before any is dropped as aliased). */
+  double[][] crossProduct() {
+    double[][] g = new double[p][p];
+    for (int k = 0; k < p; k++) {
+      for (int a = k; a < p; a++) {
+        double ra = a == k ? 1 : rbar[rowStart(k) + a - k - 1];
+        for (int b = a; b < p; b++) {
+          double rb = b == k ? 1 : rbar[rowStart(k) + b - k - 1];
+          g[a][b] += d[k] * ra * rb;
+        }
+      }
+    }
+    for (int a = 0; a < p; a++) {
+      for (int b = 0; b < a; b++) {
+        g[a][b] = g[b][a];
+      }
+    }
+    return g;
+  }
+
   TriangularFactor copy() {
     TriangularFactor c = new TriangularFactor(p);
     System.arraycopy(d, 0, c.d, 0, p);

@@ -11,12 +11,11 @@ import org.sparkgd.UserError;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.Mode;
 import org.sparkgd.config.OptimizerKinds;
-import org.sparkgd.data.DataBlock;
 import org.sparkgd.engine.ExactReference;
-import org.sparkgd.engine.GramMatrix;
 import org.sparkgd.optim.ConvergenceChecker;
 import org.sparkgd.optim.Penalty;
 import org.sparkgd.optim.RunSettings;
+import org.sparkgd.stats.QrAccumulator;
 
 /** The optimizer objects made from the options, without Spark. */
 class DescentPlanTest {
@@ -24,8 +23,7 @@ class DescentPlanTest {
   private static ExactReference reference() {
     double[] z = {1, -1, 0.5, -0.5, 0.25, 0.75};
     double[] y = {0.9, -1.1, 0.4, -0.6, 0.3, 0.7};
-    GramMatrix g = new GramMatrix(1).add(new DataBlock(1, z, y));
-    return ExactReference.of(g, Penalty.NONE);
+    return ExactReference.of(new QrAccumulator(1, true).addRows(z, y), Penalty.NONE);
   }
 
   @Test

@@ -115,6 +115,11 @@ class GradientDescentRegressorTest {
     assertEquals(15, reloaded.iterations());
     assertEquals(regression(model).trainingMetrics(), reloaded.trainingMetrics());
     assertEquals("y", reloaded.getLabelCol());
+    // The inference is saved with the model: the same R table before and after.
+    assertEquals(regression(model).inference().terms(), reloaded.inference().terms());
+    assertEquals(regression(model).summary(), reloaded.summary());
+    assertTrue(reloaded.summary().contains("Std. Error"), reloaded.summary());
+    assertEquals("x3", reloaded.inference().terms().get(3).term());
   }
 
   @Test

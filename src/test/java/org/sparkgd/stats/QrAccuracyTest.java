@@ -86,6 +86,32 @@ class QrAccuracyTest {
     assertTrue(fit.residualSumOfSquares() < 1e-6, "RSS " + fit.residualSumOfSquares());
   }
 
+  /** The estimate that decides on refinement passes must not understate the real error. */
+  @Test
+  void theErrorEstimateBoundsTheRealError() {
+    for (int degree : new int[] {2, 5, 10}) {
+      PolynomialDesign design = new PolynomialDesign(degree);
+      double[][] z = design.standardizedX();
+      QrAccumulator qr = new QrAccumulator(degree, true);
+      double frobenius = PolynomialDesign.ROWS;
+      for (int i = 0; i < PolynomialDesign.ROWS; i++) {
+        qr.add(z[i], design.standardizedY()[i], 1);
+        for (double v : z[i]) {
+          frobenius += v * v;
+        }
+      }
+      LeastSquaresFit standardized = qr.solve();
+      LeastSquaresFit original = StandardizedScale.toOriginal(standardized, design.means,
+          design.stds, design.labelMean, design.labelStd);
+      double estimate = StandardizedScale.worstRelativeError(standardized, original,
+          Math.sqrt(frobenius), design.labelStd);
+      double real = Math.pow(10, -PolynomialDesign.digits(original.coefficients()));
+      System.out.printf("degree %d: estimated relative error %.2g, real %.2g%n", degree,
+          estimate, real);
+      assertTrue(estimate >= real, degree + ": estimate " + estimate + ", real " + real);
+    }
+  }
+
   static LeastSquaresFit refine(LeastSquaresFit fit, PolynomialDesign design, int passes) {
     for (int pass = 0; pass < passes; pass++) {
       CorrectionSums sums = new CorrectionSums(fit.coefficients(), fit.intercept());
