@@ -18,6 +18,7 @@ import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.sparkgd.formula.Design;
 import org.sparkgd.UserError;
 import scala.Tuple2;
 
@@ -48,7 +49,37 @@ public final class CsvBlockReader {
     }
     PartitionReader reader = new PartitionReader(new SerializableHadoopConf(conf),
         new ArrayList<>(header), new CsvLineParser(delimiter, selected), selected,
-        features.size(), BlockPacker.defaultBlockRows(features.size()), onBadRows);
+        features.size(), BlockPacker.defaultBlockRows(features.size()), onBadRows, null);
+    return blocks(jsc, input, conf, reader);
+  }
+
+  /** The design rows of a formula: its numeric and string columns, expanded per row. */
+  public static JavaRDD<DataBlock> read(JavaSparkContext jsc, InputFiles input, char delimiter,
+      Design design, int minPartitions, BadRowPolicy onBadRows) {
+    Configuration conf = new Configuration(jsc.hadoopConfiguration());
+    InputFiles.FirstLine first = input.firstLine(conf);
+    List<String> header = header(delimiter, first);
+    int[] numbers = ColumnSelection.requireAll(header, DesignRow.numericColumns(design),
+        "the formula's numeric columns", first.file());
+    int[] strings = ColumnSelection.requireAll(header, design.stringColumns(),
+        "the formula's string columns", first.file());
+    if (minPartitions > 0) {
+      conf.setLong(MAX_SPLIT_BYTES, Math.max(1, input.totalBytes() / minPartitions));
+    }
+    int width = design.width();
+    PartitionReader reader = new PartitionReader(new SerializableHadoopConf(conf),
+        new ArrayList<>(header), new CsvLineParser(delimiter, numbers, strings), numbers,
+        width, BlockPacker.defaultBlockRows(width), onBadRows, design);
+    return blocks(jsc, input, conf, reader);
+  }
+
+  /** The input's header, split. */
+  static List<String> header(char delimiter, InputFiles.FirstLine first) {
+    return splitHeader(new CsvLineParser(delimiter, new int[0]), first);
+  }
+
+  private static JavaRDD<DataBlock> blocks(JavaSparkContext jsc, InputFiles input,
+      Configuration conf, PartitionReader reader) {
     @SuppressWarnings("unchecked")
     JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
         jsc.newAPIHadoopFile(input.path(), TextInputFormat.class, LongWritable.class, Text.class,
@@ -67,7 +98,7 @@ public final class CsvBlockReader {
   /** Turns one input split's lines into blocks; runs in the tasks. */
   private record PartitionReader(SerializableHadoopConf conf, ArrayList<String> header,
       CsvLineParser parser, int[] selected, int numFeatures, int blockRows,
-      BadRowPolicy onBadRows) implements Serializable {
+      BadRowPolicy onBadRows, Design design) implements Serializable {
 
     Iterator<DataBlock> blocks(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
       FileSplit fileSplit = (FileSplit) split;
@@ -83,6 +114,8 @@ public final class CsvBlockReader {
     private final long splitStart;
     private final Iterator<Tuple2<LongWritable, Text>> lines;
     private final SkippedRows skipped = new SkippedRows();
+    /** Null without a formula. */
+    private final DesignRow designRow;
     private long linesSeen;
 
     SplitRows(PartitionReader reader, Path file, long splitStart,
@@ -91,6 +124,7 @@ public final class CsvBlockReader {
       this.file = file;
       this.splitStart = splitStart;
       this.lines = lines;
+      this.designRow = reader.design() == null ? null : new DesignRow(reader.design());
     }
 
     @Override
@@ -102,17 +136,27 @@ public final class CsvBlockReader {
         if (splitStart == 0 && linesSeen == 1) {
           checkHeader(line);
         } else if (!CsvLineParser.isBlank(line.getBytes(), line.getLength())) {
+          String reason;
           try {
-            reader.parser().parse(line.getBytes(), line.getLength(), row);
-            return true;
-          } catch (CsvLineParser.CellException e) {
-            String reason = file + ", line " + lineNumber(record._1().get()) + ", column '"
-                + columnName(e.column()) + "': " + e.getMessage();
-            if (reader.onBadRows() == BadRowPolicy.FAIL) {
-              throw new UserError(reason + " (--on-bad-rows skip drops such rows)");
+            if (designRow == null) {
+              reader.parser().parse(line.getBytes(), line.getLength(), row);
+              return true;
             }
-            skipped.add(reason);
+            reader.parser().parse(line.getBytes(), line.getLength(), designRow.numbers,
+                designRow.strings);
+            String problem = designRow.expandInto(row);
+            if (problem == null) {
+              return true;
+            }
+            reason = file + ", line " + lineNumber(record._1().get()) + ": " + problem;
+          } catch (CsvLineParser.CellException e) {
+            reason = file + ", line " + lineNumber(record._1().get()) + ", column '"
+                + columnName(e.column()) + "': " + e.getMessage();
           }
+          if (reader.onBadRows() == BadRowPolicy.FAIL) {
+            throw new UserError(reason + " (--on-bad-rows skip drops such rows)");
+          }
+          skipped.add(reason);
         }
       }
       return false;

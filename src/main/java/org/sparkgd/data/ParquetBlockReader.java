@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import org.sparkgd.formula.Design;
 import org.sparkgd.UserError;
 
 /** Reads Parquet into raw blocks; columns must be numeric, without nulls or non-finite values. */
@@ -47,7 +48,31 @@ public final class ParquetBlockReader {
     int blockRows = BlockPacker.defaultBlockRows(numFeatures);
     ArrayList<String> columnNames = new ArrayList<>(names);
     return chosen.javaRDD().mapPartitions(
-        rows -> new BlockPacker(new ParquetRows(rows, columnNames, onBadRows), numFeatures,
+        rows -> new BlockPacker(new ParquetRows(rows, columnNames, onBadRows, null), numFeatures,
+            blockRows));
+  }
+
+  /** The design rows of a formula: its numeric columns and label as doubles, its strings. */
+  public static JavaRDD<DataBlock> read(SparkSession spark, InputFiles input, Design design,
+      int minPartitions, BadRowPolicy onBadRows) {
+    Dataset<Row> frame = spark.read().parquet(input.path());
+    List<String> names = new ArrayList<>(DesignRow.numericColumns(design));
+    names.addAll(design.stringColumns());
+    List<Column> columns = new ArrayList<>();
+    for (int k = 0; k < names.size(); k++) {
+      columns.add(col("`" + names.get(k) + "`").cast(k < design.numericColumns().size() + 1
+          ? "double" : "string"));
+    }
+    columns.add(input_file_name());
+    Dataset<Row> chosen = frame.select(columns.toArray(new Column[0]));
+    if (minPartitions > 0 && chosen.rdd().getNumPartitions() < minPartitions) {
+      chosen = chosen.repartition(minPartitions);
+    }
+    int width = design.width();
+    int blockRows = BlockPacker.defaultBlockRows(width);
+    ArrayList<String> columnNames = new ArrayList<>(names);
+    return chosen.javaRDD().mapPartitions(
+        rows -> new BlockPacker(new ParquetRows(rows, columnNames, onBadRows, design), width,
             blockRows));
   }
 
@@ -57,11 +82,14 @@ public final class ParquetBlockReader {
     private final List<String> names;
     private final BadRowPolicy onBadRows;
     private final SkippedRows skipped = new SkippedRows();
+    /** Null without a formula. */
+    private final DesignRow designRow;
 
-    ParquetRows(Iterator<Row> rows, List<String> names, BadRowPolicy onBadRows) {
+    ParquetRows(Iterator<Row> rows, List<String> names, BadRowPolicy onBadRows, Design design) {
       this.rows = rows;
       this.names = names;
       this.onBadRows = onBadRows;
+      this.designRow = design == null ? null : new DesignRow(design);
     }
 
     @Override
@@ -72,7 +100,7 @@ public final class ParquetBlockReader {
         if (problem == null) {
           return true;
         }
-        String reason = row.getString(out.length) + ": " + problem;
+        String reason = row.getString(names.size()) + ": " + problem;
         if (onBadRows == BadRowPolicy.FAIL) {
           throw new UserError(reason + " (--on-bad-rows skip drops such rows)");
         }
@@ -83,6 +111,21 @@ public final class ParquetBlockReader {
 
     /** Fills {@code out}; returns what is wrong with the row, or null. */
     private String read(Row row, double[] out) {
+      if (designRow == null) {
+        return readNumbers(row, out);
+      }
+      String problem = readNumbers(row, designRow.numbers);
+      for (int s = 0; problem == null && s < designRow.strings.length; s++) {
+        int k = designRow.numbers.length + s;
+        if (row.isNullAt(k)) {
+          return "column '" + names.get(k) + "' has an empty (null) value";
+        }
+        designRow.strings[s] = row.getString(k);
+      }
+      return problem != null ? problem : designRow.expandInto(out);
+    }
+
+    private String readNumbers(Row row, double[] out) {
       for (int k = 0; k < out.length; k++) {
         if (row.isNullAt(k)) {
           return "column '" + names.get(k) + "' has an empty (null) value";

@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.sparkgd.UserError;
+import org.sparkgd.formula.Design;
 
 /**
  * The standardized training rows, packed into blocks and cached once for every iteration of a
@@ -20,9 +21,14 @@ public final class TrainingData implements AutoCloseable {
   /** Null when no rows are held out. */
   private final JavaRDD<DataBlock> testBlocks;
   private final long testRows;
+  /** The formula's design the rows were expanded by, or null for the simple form. */
+  private Design design;
+
+  private final boolean intercept;
 
   private TrainingData(JavaRDD<DataBlock> blocks, Standardization standardization, long rows,
-      SkippedRows skipped, JavaRDD<DataBlock> testBlocks, long testRows) {
+      SkippedRows skipped, JavaRDD<DataBlock> testBlocks, long testRows, boolean intercept) {
+    this.intercept = intercept;
     this.blocks = blocks;
     this.standardization = standardization;
     this.rows = rows;
@@ -46,12 +52,23 @@ public final class TrainingData implements AutoCloseable {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     boolean parquet = spec.format() == InputFormat.PARQUET
         || (spec.format() == InputFormat.AUTO && files.looksLikeParquet());
+    if (spec.formula() != null) {
+      Design design = DesignScan.resolve(spark, spec, files, parquet);
+      JavaRDD<DataBlock> rows = parquet
+          ? ParquetBlockReader.read(spark, files, design, spec.minPartitions(), spec.onBadRows())
+          : CsvBlockReader.read(jsc, files, spec.delimiter(), design, spec.minPartitions(),
+              spec.onBadRows());
+      TrainingData data = fromRaw(rows, design.columnNames(), design.label(), spec.path(), split,
+          design.intercept());
+      data.design = design;
+      return data;
+    }
     JavaRDD<DataBlock> raw = parquet
         ? ParquetBlockReader.read(spark, files, spec.features(), spec.label(),
             spec.minPartitions(), spec.onBadRows())
         : CsvBlockReader.read(jsc, files, spec.delimiter(), spec.features(), spec.label(),
             spec.minPartitions(), spec.onBadRows());
-    return fromRaw(raw, spec.features(), spec.label(), spec.path(), split);
+    return fromRaw(raw, spec.features(), spec.label(), spec.path(), split, !spec.noIntercept());
   }
 
   /** All rows of {@code raw} are training rows. */
@@ -67,6 +84,15 @@ public final class TrainingData implements AutoCloseable {
    */
   public static TrainingData fromRaw(JavaRDD<DataBlock> raw, List<String> features,
       String label, String source, HoldOutSplit split) {
+    return fromRaw(raw, features, label, source, split, true);
+  }
+
+  /**
+   * As {@link #fromRaw(JavaRDD, List, String, String, HoldOutSplit)}; without an intercept the
+   * columns are only scaled, not centered, so that the origin stays the origin.
+   */
+  public static TrainingData fromRaw(JavaRDD<DataBlock> raw, List<String> features,
+      String label, String source, HoldOutSplit split, boolean intercept) {
     int numFeatures = features.size();
     raw.setName("sparkgd raw input: " + source).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -88,7 +114,8 @@ public final class TrainingData implements AutoCloseable {
       }
       List<String> columns = new java.util.ArrayList<>(features);
       columns.add(label);
-      Standardization standardization = Standardization.of(stats, columns);
+      Standardization standardization = intercept ? Standardization.of(stats, columns)
+          : Standardization.uncentered(stats, columns);
       JavaRDD<DataBlock> blocks = training.map(standardization::apply);
       blocks.setName("sparkgd standardized blocks: " + source)
           .persist(StorageLevel.MEMORY_AND_DISK());
@@ -102,7 +129,7 @@ public final class TrainingData implements AutoCloseable {
         testRows = test.map(b -> (long) b.rows()).fold(0L, Long::sum);
       }
       return new TrainingData(blocks, standardization, stats.count(), stats.skipped(), test,
-          testRows);
+          testRows, intercept);
     } finally {
       raw.unpersist(false);
     }
@@ -120,6 +147,16 @@ public final class TrainingData implements AutoCloseable {
 
   public JavaRDD<DataBlock> blocks() {
     return blocks;
+  }
+
+  /** The formula's design, or null when the rows were read by label and features. */
+  public Design design() {
+    return design;
+  }
+
+  /** False for a fit through the origin (its standardization does not center). */
+  public boolean intercept() {
+    return intercept;
   }
 
   public Standardization standardization() {

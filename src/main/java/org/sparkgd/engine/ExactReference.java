@@ -23,6 +23,14 @@ public record ExactReference(double[] theta, double optimalObjective, double lip
   private static final double RANK_TOLERANCE = 1e-12;
 
   public static ExactReference of(GramMatrix g, Penalty penalty) {
+    return of(g, penalty, true);
+  }
+
+  /**
+   * @param intercept false for a fit through the origin: the intercept's row and column of the
+   *     Hessian are zero, so the minimum-norm solution keeps it at 0
+   */
+  public static ExactReference of(GramMatrix g, Penalty penalty, boolean intercept) {
     int p = g.d + 1;
     double n = g.n;
     // Hessian H = (2/n) A + λ2·diag(0, 1, …, 1) with A = [[n, Σzᵀ], [Σz, ZᵀZ]].
@@ -37,6 +45,12 @@ public record ExactReference(double[] theta, double optimalObjective, double lip
     }
     double[] b = new double[p];
     b[0] = 2 * g.sumY / n;
+    if (!intercept) {
+      for (int j = 0; j < p; j++) {
+        h[0][j] = h[j][0] = 0;
+      }
+      b[0] = 0;
+    }
     for (int j = 0; j < g.d; j++) {
       b[j + 1] = 2 * g.zy[j] / n;
     }

@@ -24,6 +24,8 @@ public final class LeastSquaresLoss implements CostFunction {
   private final long maxIterations;
   /** The cached blocks a pass reads: the data's own, unless a test decorates them. */
   private LongFunction<JavaRDD<DataBlock>> blocksForPass;
+  /** False for a fit through the origin: the intercept's gradient is 0, so it stays at 0. */
+  private boolean intercept = true;
 
   /**
    * @param batchFraction the expected fraction of rows in each mini-batch, or null for full batch
@@ -37,6 +39,12 @@ public final class LeastSquaresLoss implements CostFunction {
     this.seed = seed;
     this.maxIterations = maxIterations;
     this.blocksForPass = pass -> data.blocks();
+  }
+
+  /** Fits through the origin: masks the intercept's gradient component. */
+  public LeastSquaresLoss withoutIntercept() {
+    this.intercept = false;
+    return this;
   }
 
   /** Reads each pass's blocks through {@code decorate} (for fault injection in tests). */
@@ -79,10 +87,16 @@ public final class LeastSquaresLoss implements CostFunction {
           : new MiniBatchSampler(batchFraction, seed, pass);
       LeastSquaresAggregator zero = new LeastSquaresAggregator(data.numFeatures(),
           points.length, broadcast, sampler);
-      return blocksForPass.apply(pass)
+      Evaluation[] evaluations = blocksForPass.apply(pass)
           .treeAggregate(zero, LeastSquaresAggregator::add, LeastSquaresAggregator::merge,
               treeDepth)
           .evaluations();
+      if (!intercept) {
+        for (Evaluation e : evaluations) {
+          e.gradient()[0] = 0;
+        }
+      }
+      return evaluations;
     } finally {
       broadcast.destroy();
       jsc.setJobDescription(previousDescription);

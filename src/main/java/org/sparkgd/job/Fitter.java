@@ -75,9 +75,12 @@ public final class Fitter {
       LeastSquaresLoss loss = FaultInjection.wireInto(new LeastSquaresLoss(data,
           options.treeDepth(), options.samplingFraction(), options.seed(),
           options.maxIterations()), data.blocks().context().getConf());
+      if (!data.intercept()) {
+        loss.withoutIntercept();
+      }
       DescentPlan plan = DescentPlan.of(options, features.size());
       ExactReference reference = plan.wantsReference()
-          ? ExactReference.of(loss.gram(), plan.penalty()) : null;
+          ? ExactReference.of(loss.gram(), plan.penalty(), data.intercept()) : null;
       Evaluation atOptimum = null;
       if (reference != null && reference.hasOptimum() && options.mode() == Mode.BATCH) {
         atOptimum = loss.evaluate(reference.theta(), 0);
@@ -116,7 +119,8 @@ public final class Fitter {
       LinearModel model = new LinearModel(label, features, data.standardization(),
           best.theta());
       group.describe("sparkgd fit: training metrics");
-      RegressionMetrics training = ModelMetrics.onStandardized(data.blocks(), model);
+      RegressionMetrics training = ModelMetrics.onStandardized(data.blocks(), model,
+          data.intercept());
       LOG.info("Training metrics ({} rows, original scale): {}", training.rows(),
           describe(training));
       return new FitResult(model, best, results, reference, warnings, training, checks);

@@ -24,6 +24,14 @@ public record RegressionMetrics(long rows, double rmse, double mae, double r2)
     private double squaredErrors;
     private double deviations;
     private double squaredDeviations;
+    /** False for a fit through the origin: R² = 1 − Σr² / Σy², uncentered, as R's lm. */
+    private boolean centered = true;
+
+    /** R² about 0 instead of about the mean (for a model without intercept). */
+    public Sums uncentered() {
+      centered = false;
+      return this;
+    }
 
     public Sums add(double residual, double deviation) {
       count++;
@@ -48,7 +56,8 @@ public record RegressionMetrics(long rows, double rmse, double mae, double r2)
       if (count == 0) {
         return null;
       }
-      double total = squaredDeviations - deviations * deviations / count;
+      double total = centered ? squaredDeviations - deviations * deviations / count
+          : squaredDeviations;
       double r2 = total > 0 ? 1 - squaredErrors / total : Double.NaN;
       return new RegressionMetrics(count, Math.sqrt(squaredErrors / count),
           absoluteErrors / count, r2);
