@@ -39,27 +39,35 @@ public final class CsvBlockReader {
    */
   public static JavaRDD<DataBlock> read(JavaSparkContext jsc, InputFiles input, char delimiter,
       List<String> features, String label, int minPartitions, BadRowPolicy onBadRows) {
+    return read(jsc, input, delimiter, features, label, null, minPartitions, onBadRows);
+  }
+
+  /** @param weight the column of row weights, read after the label, or null */
+  public static JavaRDD<DataBlock> read(JavaSparkContext jsc, InputFiles input, char delimiter,
+      List<String> features, String label, String weight, int minPartitions,
+      BadRowPolicy onBadRows) {
     Configuration conf = new Configuration(jsc.hadoopConfiguration());
     InputFiles.FirstLine first = input.firstLine(conf);
     CsvLineParser headerParser = new CsvLineParser(delimiter, new int[0]);
     List<String> header = splitHeader(headerParser, first);
-    int[] selected = ColumnSelection.resolve(header, features, label, first.file());
+    int[] selected = withWeight(ColumnSelection.resolve(header, features, label, first.file()),
+        header, weight, first.file());
     if (minPartitions > 0) {
       conf.setLong(MAX_SPLIT_BYTES, Math.max(1, input.totalBytes() / minPartitions));
     }
     PartitionReader reader = new PartitionReader(new SerializableHadoopConf(conf),
         new ArrayList<>(header), new CsvLineParser(delimiter, selected), selected,
-        features.size(), BlockPacker.defaultBlockRows(features.size()), onBadRows, null);
+        features.size(), BlockPacker.defaultBlockRows(features.size()), onBadRows, null, weight);
     return blocks(jsc, input, conf, reader);
   }
 
   /** The design rows of a formula: its numeric and string columns, expanded per row. */
   public static JavaRDD<DataBlock> read(JavaSparkContext jsc, InputFiles input, char delimiter,
-      Design design, int minPartitions, BadRowPolicy onBadRows) {
+      Design design, String weight, int minPartitions, BadRowPolicy onBadRows) {
     Configuration conf = new Configuration(jsc.hadoopConfiguration());
     InputFiles.FirstLine first = input.firstLine(conf);
     List<String> header = header(delimiter, first);
-    int[] numbers = ColumnSelection.requireAll(header, DesignRow.numericColumns(design),
+    int[] numbers = ColumnSelection.requireAll(header, DesignRow.numericColumns(design, weight),
         "the formula's numeric columns", first.file());
     int[] strings = ColumnSelection.requireAll(header, design.stringColumns(),
         "the formula's string columns", first.file());
@@ -69,8 +77,20 @@ public final class CsvBlockReader {
     int width = design.width();
     PartitionReader reader = new PartitionReader(new SerializableHadoopConf(conf),
         new ArrayList<>(header), new CsvLineParser(delimiter, numbers, strings), numbers,
-        width, BlockPacker.defaultBlockRows(width), onBadRows, design);
+        width, BlockPacker.defaultBlockRows(width), onBadRows, design, weight);
     return blocks(jsc, input, conf, reader);
+  }
+
+  /** The selected columns' indices, then the weight column's (when there is one). */
+  private static int[] withWeight(int[] selected, List<String> header, String weight,
+      String file) {
+    if (weight == null) {
+      return selected;
+    }
+    int[] all = java.util.Arrays.copyOf(selected, selected.length + 1);
+    all[selected.length] = ColumnSelection.requireAll(header, List.of(weight),
+        "the weight column", file)[0];
+    return all;
   }
 
   /** The input's header, split. */
@@ -98,12 +118,12 @@ public final class CsvBlockReader {
   /** Turns one input split's lines into blocks; runs in the tasks. */
   private record PartitionReader(SerializableHadoopConf conf, ArrayList<String> header,
       CsvLineParser parser, int[] selected, int numFeatures, int blockRows,
-      BadRowPolicy onBadRows, Design design) implements Serializable {
+      BadRowPolicy onBadRows, Design design, String weight) implements Serializable {
 
     Iterator<DataBlock> blocks(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
       FileSplit fileSplit = (FileSplit) split;
       SplitRows rows = new SplitRows(this, fileSplit.getPath(), fileSplit.getStart(), lines);
-      return new BlockPacker(rows, numFeatures, blockRows);
+      return new BlockPacker(rows, numFeatures, blockRows, weight != null);
     }
   }
 
@@ -124,7 +144,8 @@ public final class CsvBlockReader {
       this.file = file;
       this.splitStart = splitStart;
       this.lines = lines;
-      this.designRow = reader.design() == null ? null : new DesignRow(reader.design());
+      this.designRow = reader.design() == null ? null
+          : new DesignRow(reader.design(), reader.weight() != null);
     }
 
     @Override
@@ -138,13 +159,17 @@ public final class CsvBlockReader {
         } else if (!CsvLineParser.isBlank(line.getBytes(), line.getLength())) {
           String reason;
           try {
+            String problem = null;
             if (designRow == null) {
               reader.parser().parse(line.getBytes(), line.getLength(), row);
-              return true;
+            } else {
+              reader.parser().parse(line.getBytes(), line.getLength(), designRow.numbers,
+                  designRow.strings);
+              problem = designRow.expandInto(row);
             }
-            reader.parser().parse(line.getBytes(), line.getLength(), designRow.numbers,
-                designRow.strings);
-            String problem = designRow.expandInto(row);
+            if (problem == null && reader.weight() != null) {
+              problem = RowWeights.problem(row[row.length - 1], reader.weight());
+            }
             if (problem == null) {
               return true;
             }

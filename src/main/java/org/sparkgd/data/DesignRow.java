@@ -10,27 +10,32 @@ import org.sparkgd.formula.Design;
 final class DesignRow {
   private final Design design;
   private final List<String> names;
-  /** The design's numeric columns, then the label. */
+  private final boolean weighted;
+  /** The design's numeric columns, then the label (then the weight). */
   final double[] numbers;
   final String[] strings;
 
-  DesignRow(Design design) {
+  DesignRow(Design design, boolean weighted) {
     this.design = design;
+    this.weighted = weighted;
     this.names = design.columnNames();
-    this.numbers = new double[design.numericColumns().size() + 1];
+    this.numbers = new double[design.numericColumns().size() + (weighted ? 2 : 1)];
     this.strings = new String[design.stringColumns().size()];
   }
 
-  /** The raw numeric columns to read, the label last. */
-  static List<String> numericColumns(Design design) {
+  /** The raw numeric columns to read, then the label and the weight column (unless null). */
+  static List<String> numericColumns(Design design, String weight) {
     List<String> columns = new java.util.ArrayList<>(design.numericColumns());
     columns.add(design.label());
+    if (weight != null) {
+      columns.add(weight);
+    }
     return columns;
   }
 
   /**
-   * Writes the design row and the label into {@code out}; returns what is wrong (a power or
-   * product that overflowed), or null.
+   * Writes the design row, the label (and the weight) into {@code out}; returns what is wrong
+   * (a power or product that overflowed), or null.
    */
   String expandInto(double[] out) {
     design.expand(numbers, strings, out, 0);
@@ -40,7 +45,11 @@ final class DesignRow {
         return "the term '" + names.get(j) + "' is " + out[j] + ", not a finite number";
       }
     }
-    out[width] = numbers[numbers.length - 1];
+    int label = design.numericColumns().size();
+    out[width] = numbers[label];
+    if (weighted) {
+      out[width + 1] = numbers[label + 1];
+    }
     return null;
   }
 }

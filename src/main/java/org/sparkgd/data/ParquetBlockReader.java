@@ -24,11 +24,24 @@ public final class ParquetBlockReader {
 
   public static JavaRDD<DataBlock> read(SparkSession spark, InputFiles input,
       List<String> features, String label, int minPartitions, BadRowPolicy onBadRows) {
+    return read(spark, input, features, label, null, minPartitions, onBadRows);
+  }
+
+  /** @param weight the column of row weights, read after the label, or null */
+  public static JavaRDD<DataBlock> read(SparkSession spark, InputFiles input,
+      List<String> features, String label, String weight, int minPartitions,
+      BadRowPolicy onBadRows) {
     Dataset<Row> frame = spark.read().parquet(input.path());
     List<String> available = Arrays.asList(frame.columns());
     int[] selected = ColumnSelection.resolve(available, features, label, input.path());
     List<String> names = new ArrayList<>(features);
     names.add(label);
+    if (weight != null) {
+      selected = Arrays.copyOf(selected, selected.length + 1);
+      selected[selected.length - 1] = ColumnSelection.requireAll(available, List.of(weight),
+          "the weight column", input.path())[0];
+      names.add(weight);
+    }
     List<Column> columns = new ArrayList<>();
     for (int k = 0; k < selected.length; k++) {
       StructField field = frame.schema().fields()[selected[k]];
@@ -39,41 +52,39 @@ public final class ParquetBlockReader {
       }
       columns.add(col("`" + field.name() + "`").cast("double"));
     }
-    columns.add(input_file_name());
-    Dataset<Row> chosen = frame.select(columns.toArray(new Column[0]));
-    if (minPartitions > 0 && chosen.rdd().getNumPartitions() < minPartitions) {
-      chosen = chosen.repartition(minPartitions);
-    }
-    int numFeatures = features.size();
-    int blockRows = BlockPacker.defaultBlockRows(numFeatures);
-    ArrayList<String> columnNames = new ArrayList<>(names);
-    return chosen.javaRDD().mapPartitions(
-        rows -> new BlockPacker(new ParquetRows(rows, columnNames, onBadRows, null), numFeatures,
-            blockRows));
+    return blocks(frame, columns, names, features.size(), null, weight, minPartitions,
+        onBadRows);
   }
 
   /** The design rows of a formula: its numeric columns and label as doubles, its strings. */
   public static JavaRDD<DataBlock> read(SparkSession spark, InputFiles input, Design design,
-      int minPartitions, BadRowPolicy onBadRows) {
+      String weight, int minPartitions, BadRowPolicy onBadRows) {
     Dataset<Row> frame = spark.read().parquet(input.path());
-    List<String> names = new ArrayList<>(DesignRow.numericColumns(design));
+    List<String> names = new ArrayList<>(DesignRow.numericColumns(design, weight));
+    int numbers = names.size();
     names.addAll(design.stringColumns());
     List<Column> columns = new ArrayList<>();
     for (int k = 0; k < names.size(); k++) {
-      columns.add(col("`" + names.get(k) + "`").cast(k < design.numericColumns().size() + 1
-          ? "double" : "string"));
+      columns.add(col("`" + names.get(k) + "`").cast(k < numbers ? "double" : "string"));
     }
+    return blocks(frame, columns, names, design.width(), design, weight, minPartitions,
+        onBadRows);
+  }
+
+  /** The chosen columns (and each row's file) packed into blocks of {@code width} features. */
+  private static JavaRDD<DataBlock> blocks(Dataset<Row> frame, List<Column> columns,
+      List<String> names, int width, Design design, String weight, int minPartitions,
+      BadRowPolicy onBadRows) {
     columns.add(input_file_name());
     Dataset<Row> chosen = frame.select(columns.toArray(new Column[0]));
     if (minPartitions > 0 && chosen.rdd().getNumPartitions() < minPartitions) {
       chosen = chosen.repartition(minPartitions);
     }
-    int width = design.width();
     int blockRows = BlockPacker.defaultBlockRows(width);
     ArrayList<String> columnNames = new ArrayList<>(names);
     return chosen.javaRDD().mapPartitions(
-        rows -> new BlockPacker(new ParquetRows(rows, columnNames, onBadRows, design), width,
-            blockRows));
+        rows -> new BlockPacker(new ParquetRows(rows, columnNames, onBadRows, design, weight),
+            width, blockRows, weight != null));
   }
 
   /** Checks each row's values; a null or non-finite value fails or is skipped. */
@@ -84,12 +95,16 @@ public final class ParquetBlockReader {
     private final SkippedRows skipped = new SkippedRows();
     /** Null without a formula. */
     private final DesignRow designRow;
+    /** The weight column, or null. */
+    private final String weight;
 
-    ParquetRows(Iterator<Row> rows, List<String> names, BadRowPolicy onBadRows, Design design) {
+    ParquetRows(Iterator<Row> rows, List<String> names, BadRowPolicy onBadRows, Design design,
+        String weight) {
       this.rows = rows;
       this.names = names;
       this.onBadRows = onBadRows;
-      this.designRow = design == null ? null : new DesignRow(design);
+      this.designRow = design == null ? null : new DesignRow(design, weight != null);
+      this.weight = weight;
     }
 
     @Override
@@ -97,6 +112,9 @@ public final class ParquetBlockReader {
       while (rows.hasNext()) {
         Row row = rows.next();
         String problem = read(row, out);
+        if (problem == null && weight != null) {
+          problem = RowWeights.problem(out[out.length - 1], weight);
+        }
         if (problem == null) {
           return true;
         }

@@ -99,6 +99,6 @@ public record Standardization(double[] featureMeans, double[] featureStds, doubl
       }
       t[i] = (y[i] - labelMean) * labelScale;
     }
-    return new DataBlock(d, z, t);
+    return new DataBlock(d, z, t, raw.weights(), null);
   }
 }

@@ -55,20 +55,35 @@ public final class TrainingData implements AutoCloseable {
     if (spec.formula() != null) {
       Design design = DesignScan.resolve(spark, spec, files, parquet);
       JavaRDD<DataBlock> rows = parquet
-          ? ParquetBlockReader.read(spark, files, design, spec.minPartitions(), spec.onBadRows())
-          : CsvBlockReader.read(jsc, files, spec.delimiter(), design, spec.minPartitions(),
-              spec.onBadRows());
+          ? ParquetBlockReader.read(spark, files, design, spec.weight(), spec.minPartitions(),
+              spec.onBadRows())
+          : CsvBlockReader.read(jsc, files, spec.delimiter(), design, spec.weight(),
+              spec.minPartitions(), spec.onBadRows());
       TrainingData data = fromRaw(rows, design.columnNames(), design.label(), spec.path(), split,
           design.intercept());
       data.design = design;
-      return data;
+      return checkWeights(data, spec);
     }
     JavaRDD<DataBlock> raw = parquet
-        ? ParquetBlockReader.read(spark, files, spec.features(), spec.label(),
+        ? ParquetBlockReader.read(spark, files, spec.features(), spec.label(), spec.weight(),
             spec.minPartitions(), spec.onBadRows())
         : CsvBlockReader.read(jsc, files, spec.delimiter(), spec.features(), spec.label(),
-            spec.minPartitions(), spec.onBadRows());
-    return fromRaw(raw, spec.features(), spec.label(), spec.path(), split, !spec.noIntercept());
+            spec.weight(), spec.minPartitions(), spec.onBadRows());
+    return checkWeights(fromRaw(raw, spec.features(), spec.label(), spec.path(), split,
+        !spec.noIntercept()), spec);
+  }
+
+  /** With --weight, the training rows must weigh something; else the caches are released. */
+  private static TrainingData checkWeights(TrainingData data, InputSpec spec) {
+    if (spec.weight() != null) {
+      try {
+        RowWeights.requirePositiveTotal(data.blocks(), spec.weight(), spec.path());
+      } catch (RuntimeException e) {
+        data.close();
+        throw e;
+      }
+    }
+    return data;
   }
 
   /** All rows of {@code raw} are training rows. */

@@ -12,7 +12,8 @@ public final class GramMatrix implements Serializable {
   private static final long serialVersionUID = 1L;
 
   final int d;
-  long n;
+  /** The row count, or with --weight the sum of the weights (every sum below is weighted). */
+  double n;
   final double[] sumZ;
   double sumY;
   /** Row-major upper triangle: (j, k) with k ≥ j at j·d − j(j−1)/2 + (k − j). */
@@ -28,6 +29,9 @@ public final class GramMatrix implements Serializable {
   }
 
   public GramMatrix add(DataBlock block) {
+    if (block.weights() != null) {
+      return addWeighted(block);
+    }
     double[] x = block.features();
     double[] y = block.labels();
     for (int i = 0; i < block.rows(); i++) {
@@ -42,6 +46,30 @@ public final class GramMatrix implements Serializable {
         zy[j] += zj * y[i];
         for (int k = j; k < d; k++) {
           zz[t++] += zj * x[offset + k];
+        }
+      }
+    }
+    return this;
+  }
+
+  /** Weighted rows: each row's products count w times. */
+  private GramMatrix addWeighted(DataBlock block) {
+    double[] x = block.features();
+    double[] y = block.labels();
+    double[] w = block.weights();
+    for (int i = 0; i < block.rows(); i++) {
+      int offset = i * d;
+      n += w[i];
+      double wy = w[i] * y[i];
+      sumY += wy;
+      yy += wy * y[i];
+      int t = 0;
+      for (int j = 0; j < d; j++) {
+        double wz = w[i] * x[offset + j];
+        sumZ[j] += wz;
+        zy[j] += wz * y[i];
+        for (int k = j; k < d; k++) {
+          zz[t++] += wz * x[offset + k];
         }
       }
     }

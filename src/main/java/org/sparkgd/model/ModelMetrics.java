@@ -38,7 +38,11 @@ public final class ModelMetrics {
           for (int j = 0; j < d; j++) {
             residual += theta[j + 1] * z[i * d + j];
           }
-          sums.add(labelStd * residual, labelStd * block.labels()[i]);
+          if (block.weights() == null) {
+            sums.add(labelStd * residual, labelStd * block.labels()[i]);
+          } else {
+            sums.add(labelStd * residual, labelStd * block.labels()[i], block.weights()[i]);
+          }
         }
       });
       return List.of(sums).iterator();
@@ -62,7 +66,11 @@ public final class ModelMetrics {
         for (int i = 0; i < block.rows(); i++) {
           System.arraycopy(block.features(), i * d, row, 0, d);
           double y = block.labels()[i];
-          sums.add(model.predict(row) - y, y - s.labelMean());
+          if (block.weights() == null) {
+            sums.add(model.predict(row) - y, y - s.labelMean());
+          } else {
+            sums.add(model.predict(row) - y, y - s.labelMean(), block.weights()[i]);
+          }
         }
       });
       return List.of(sums).iterator();
