@@ -65,7 +65,8 @@ final class FitCommand implements Callable<Integer> {
 
   @Option(names = "--no-intercept",
       description = "Fit through the origin (as a formula's - 1): no intercept, the columns "
-          + "are scaled but not centered, and R² is uncentered (1 - RSS/Σy²), as in R.")
+          + "are scaled but not centered, and R² is uncentered (1 - RSS/Σy²), as in R. Off by "
+          + "default: the model has an intercept.")
   boolean noIntercept;
 
   @Option(names = "--weight", paramLabel = "COL",
