@@ -43,6 +43,86 @@ public final class LeastSquaresReference {
   }
 
   /**
+   * Returns (b, β_1, …, β_d) minimizing Σ w_i (y_i − b − x_iβ)², weighted least squares: the
+   * columns are centered at their weighted means, so the intercept is exact as in {@link
+   * #solve(double[][], double[])}.
+   */
+  public static double[] solveWeighted(double[][] x, double[] y, double[] w) {
+    int n = y.length;
+    int d = x[0].length;
+    double total = 0;
+    double[] mean = new double[d + 1];
+    for (int i = 0; i < n; i++) {
+      total += w[i];
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += w[i] * x[i][j] / total;
+      }
+      mean[d] += w[i] * y[i] / total;
+    }
+    double[][] a = new double[d][d + 1];
+    for (int i = 0; i < n; i++) {
+      for (int r = 0; r < d; r++) {
+        double xr = w[i] * (x[i][r] - mean[r]);
+        for (int c = 0; c < d; c++) {
+          a[r][c] += xr * (x[i][c] - mean[c]);
+        }
+        a[r][d] += xr * (y[i] - mean[d]);
+      }
+    }
+    eliminate(a);
+    double[] solution = new double[d + 1];
+    solution[0] = mean[d];
+    for (int r = 0; r < d; r++) {
+      solution[r + 1] = a[r][d] / a[r][r];
+      solution[0] -= solution[r + 1] * mean[r];
+    }
+    return solution;
+  }
+
+  /** Returns β minimizing Σ (y_i − x_iβ)², the fit through the origin (no intercept). */
+  public static double[] solveThroughOrigin(double[][] x, double[] y) {
+    int d = x[0].length;
+    double[][] a = new double[d][d + 1];
+    for (int i = 0; i < y.length; i++) {
+      for (int r = 0; r < d; r++) {
+        for (int c = 0; c < d; c++) {
+          a[r][c] += x[i][r] * x[i][c];
+        }
+        a[r][d] += x[i][r] * y[i];
+      }
+    }
+    eliminate(a);
+    double[] beta = new double[d];
+    for (int r = 0; r < d; r++) {
+      beta[r] = a[r][d] / a[r][r];
+    }
+    return beta;
+  }
+
+  /** R²: 1 − RSS / TSS, TSS about the mean, or about 0 ({@code centered} false) as R's lm. */
+  public static double r2(double[][] x, double[] y, double intercept, double[] beta,
+      boolean centered) {
+    double mean = 0;
+    for (double v : y) {
+      mean += v / y.length;
+    }
+    double rss = 0;
+    double tss = 0;
+    for (int i = 0; i < y.length; i++) {
+      double fitted = intercept;
+      for (int j = 0; j < beta.length; j++) {
+        fitted += beta[j] * x[i][j];
+      }
+      rss += (y[i] - fitted) * (y[i] - fitted);
+      double dev = centered ? y[i] - mean : y[i];
+      tss += dev * dev;
+    }
+    return 1 - rss / tss;
+  }
+
+  /**
    * Ridge in the tutorial's form on standardized rows z (no centering: the intercept is a
    * column of ones): solves ((2/n) AᵀA + diag(0, λ, …, λ)) θ = (2/n) Aᵀy with A = [1 Z].
    */

@@ -56,6 +56,24 @@ final class FitCommand implements Callable<Integer> {
       description = "The predictor columns, comma-separated; other columns are ignored.")
   List<String> features;
 
+  @Option(names = "--formula", paramLabel = "FORMULA",
+      description = "Instead of --label/--features, an R formula such as \"sales ~ TV * radio\":"
+          + " + adds a term, a:b interacts, a*b is a + b + a:b, I(x^2) a power, . every other "
+          + "column, - 1 or + 0 drops the intercept; string columns become treatment-coded "
+          + "dummies (the first level in sorted order is the reference).")
+  String formula;
+
+  @Option(names = "--no-intercept",
+      description = "Fit through the origin (as a formula's - 1): no intercept, the columns "
+          + "are scaled but not centered, and R² is uncentered (1 - RSS/Σy²), as in R. Off by "
+          + "default: the model has an intercept.")
+  boolean noIntercept;
+
+  @Option(names = "--weight", paramLabel = "COL",
+      description = "Weighted least squares with the row weights in COL (cost Σ w r² / Σ w);"
+          + " weights must be finite, non-negative and not all zero.")
+  String weight;
+
   @Option(names = "--output", paramLabel = "DIR",
       description = "Folder for history/ (Parquet) and model.json; must not exist.")
   String output;
@@ -138,7 +156,8 @@ final class FitCommand implements Callable<Integer> {
 
   FitConfig toConfig() {
     InputSpec in = new InputSpec(new InputSource(input, format, Delimiters.parse(delimiter)),
-        label, features == null ? List.of() : features, minPartitions, onBadRows);
+        label, features == null ? List.of() : features, minPartitions, onBadRows, formula,
+        noIntercept, weight);
     return new FitConfig(in, new OutputSpec(output, overwrite), descent.toOptions(),
         checkpointEvery, testFraction, master);
   }

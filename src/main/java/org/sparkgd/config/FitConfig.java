@@ -3,6 +3,7 @@ package org.sparkgd.config;
 import java.util.List;
 import org.sparkgd.UserError;
 import org.sparkgd.data.InputSpec;
+import org.sparkgd.formula.Formula;
 
 /**
  * Everything a fit runs with, validated once: what to read, where to write, and the descent's
@@ -19,7 +20,14 @@ public record FitConfig(InputSpec input, OutputSpec output, DescentOptions desce
   public FitConfig {
     require(input.path() != null && !input.path().isBlank(), "--input is required");
     require(output.path() != null && !output.path().isBlank(), "--output is required");
-    require(input.label() != null && !input.label().isBlank(), "--label is required");
+    if (input.formula() != null) {
+      require(input.label() == null && input.features().isEmpty(),
+          "--formula names the label and the terms: do not also give --label or --features");
+      Formula.parse(input.formula());
+    } else {
+      require(input.label() != null && !input.label().isBlank(),
+          "--label is required (or --formula)");
+    }
     require(input.minPartitions() >= 0,
         "--min-partitions must be ≥ 0, got " + input.minPartitions());
     require(input.onBadRows() != null, "--on-bad-rows must be fail or skip");
@@ -35,8 +43,9 @@ public record FitConfig(InputSpec input, OutputSpec output, DescentOptions desce
     }
   }
 
+  /** The label column: --label's, or the formula's left side. */
   public String label() {
-    return input.label();
+    return input.formula() != null ? Formula.parse(input.formula()).label() : input.label();
   }
 
   public List<String> features() {

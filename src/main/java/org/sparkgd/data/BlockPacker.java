@@ -13,17 +13,25 @@ public final class BlockPacker implements Iterator<DataBlock> {
   private final int numFeatures;
   private final int blockRows;
   private final double[] row;
+  /** Whether each source row ends with a weight after its label. */
+  private final boolean weighted;
   private DataBlock next;
   private boolean exhausted;
 
   public BlockPacker(RowSource source, int numFeatures, int blockRows) {
+    this(source, numFeatures, blockRows, false);
+  }
+
+  /** @param weighted each row is features, label, then its weight */
+  public BlockPacker(RowSource source, int numFeatures, int blockRows, boolean weighted) {
+    this.weighted = weighted;
     if (blockRows < 1) {
       throw new IllegalArgumentException("blockRows must be at least 1: " + blockRows);
     }
     this.source = source;
     this.numFeatures = numFeatures;
     this.blockRows = blockRows;
-    this.row = new double[numFeatures + 1];
+    this.row = new double[numFeatures + (weighted ? 2 : 1)];
   }
 
   /** Rows a block holds for the default block size. */
@@ -52,10 +60,14 @@ public final class BlockPacker implements Iterator<DataBlock> {
   private DataBlock fill() {
     double[] features = new double[blockRows * numFeatures];
     double[] labels = new double[blockRows];
+    double[] weights = weighted ? new double[blockRows] : null;
     int n = 0;
     while (n < blockRows && source.next(row)) {
       System.arraycopy(row, 0, features, n * numFeatures, numFeatures);
       labels[n] = row[numFeatures];
+      if (weighted) {
+        weights[n] = row[numFeatures + 1];
+      }
       n++;
     }
     SkippedRows skipped = source.drainSkipped();
@@ -67,7 +79,8 @@ public final class BlockPacker implements Iterator<DataBlock> {
       }
       features = Arrays.copyOf(features, n * numFeatures);
       labels = Arrays.copyOf(labels, n);
+      weights = weighted ? Arrays.copyOf(weights, n) : null;
     }
-    return new DataBlock(numFeatures, features, labels, anySkipped ? skipped : null);
+    return new DataBlock(numFeatures, features, labels, weights, anySkipped ? skipped : null);
   }
 }

@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.sparkgd.NameHints;
 import org.sparkgd.UserError;
 
 /** Finds the chosen feature and label columns among an input's columns, or says what is wrong. */
 public final class ColumnSelection {
-  private static final int MAX_LISTED = 20;
-
   private ColumnSelection() {}
 
   /**
@@ -37,8 +35,9 @@ public final class ColumnSelection {
       String name = wanted.get(k);
       int index = available.indexOf(name);
       if (index < 0) {
-        throw new UserError(source + ": no column '" + name + "'" + closest(name, available)
-            + "; the columns are: " + listed(available));
+        throw new UserError(source + ": no column '" + name + "'"
+            + NameHints.closest(name, available) + "; the columns are: "
+            + NameHints.listed(available));
       }
       if (available.lastIndexOf(name) != index) {
         throw new UserError(source + ": the header names column '" + name + "' more than once"
@@ -65,7 +64,7 @@ public final class ColumnSelection {
     for (int k = 0; k < wanted.size(); k++) {
       indices[k] = available.indexOf(wanted.get(k));
       if (indices[k] < 0) {
-        String hint = closest(wanted.get(k), candidates);
+        String hint = NameHints.closest(wanted.get(k), candidates);
         missing.add("'" + wanted.get(k) + "'" + hint);
         candidates.removeIf(c -> hint.equals(" (did you mean '" + c + "'?)"));
       }
@@ -73,7 +72,7 @@ public final class ColumnSelection {
     if (!missing.isEmpty()) {
       throw new UserError(source + ": no column" + (missing.size() == 1 ? " " : "s ")
           + String.join(", ", missing) + "; " + what + " are " + String.join(", ", wanted)
-          + "; the columns are: " + listed(available));
+          + "; the columns are: " + NameHints.listed(available));
     }
     return indices;
   }
@@ -95,32 +94,6 @@ public final class ColumnSelection {
     if (seen.contains(label)) {
       throw UserError.usage("the label column '" + label + "' is also listed in --features");
     }
-  }
-
-  private static String closest(String name, List<String> available) {
-    LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : available) {
-      int d = candidate.equalsIgnoreCase(name) ? 0
-          : distance.apply(name.toLowerCase(), candidate.toLowerCase());
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = candidate;
-      }
-    }
-    boolean similar = best != null && bestDistance <= Math.max(2, name.length() / 3);
-    return similar ? " (did you mean '" + best + "'?)" : "";
-  }
-
-  private static String listed(List<String> available) {
-    List<String> shown = new ArrayList<>();
-    for (String a : available.subList(0, Math.min(MAX_LISTED, available.size()))) {
-      shown.add(a.isEmpty() ? "(unnamed)" : a);
-    }
-    String more = available.size() > MAX_LISTED
-        ? " and " + (available.size() - MAX_LISTED) + " more" : "";
-    return String.join(", ", shown) + more;
   }
 
   private static String describe(String delimiter) {

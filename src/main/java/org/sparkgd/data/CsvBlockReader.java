@@ -18,6 +18,7 @@ import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.sparkgd.formula.Design;
 import org.sparkgd.UserError;
 import scala.Tuple2;
 
@@ -38,17 +39,67 @@ public final class CsvBlockReader {
    */
   public static JavaRDD<DataBlock> read(JavaSparkContext jsc, InputFiles input, char delimiter,
       List<String> features, String label, int minPartitions, BadRowPolicy onBadRows) {
+    return read(jsc, input, delimiter, features, label, null, minPartitions, onBadRows);
+  }
+
+  /** @param weight the column of row weights, read after the label, or null */
+  public static JavaRDD<DataBlock> read(JavaSparkContext jsc, InputFiles input, char delimiter,
+      List<String> features, String label, String weight, int minPartitions,
+      BadRowPolicy onBadRows) {
     Configuration conf = new Configuration(jsc.hadoopConfiguration());
     InputFiles.FirstLine first = input.firstLine(conf);
     CsvLineParser headerParser = new CsvLineParser(delimiter, new int[0]);
     List<String> header = splitHeader(headerParser, first);
-    int[] selected = ColumnSelection.resolve(header, features, label, first.file());
+    int[] selected = withWeight(ColumnSelection.resolve(header, features, label, first.file()),
+        header, weight, first.file());
     if (minPartitions > 0) {
       conf.setLong(MAX_SPLIT_BYTES, Math.max(1, input.totalBytes() / minPartitions));
     }
     PartitionReader reader = new PartitionReader(new SerializableHadoopConf(conf),
         new ArrayList<>(header), new CsvLineParser(delimiter, selected), selected,
-        features.size(), BlockPacker.defaultBlockRows(features.size()), onBadRows);
+        features.size(), BlockPacker.defaultBlockRows(features.size()), onBadRows, null, weight);
+    return blocks(jsc, input, conf, reader);
+  }
+
+  /** The design rows of a formula: its numeric and string columns, expanded per row. */
+  public static JavaRDD<DataBlock> read(JavaSparkContext jsc, InputFiles input, char delimiter,
+      Design design, String weight, int minPartitions, BadRowPolicy onBadRows) {
+    Configuration conf = new Configuration(jsc.hadoopConfiguration());
+    InputFiles.FirstLine first = input.firstLine(conf);
+    List<String> header = header(delimiter, first);
+    int[] numbers = ColumnSelection.requireAll(header, DesignRow.numericColumns(design, weight),
+        "the formula's numeric columns", first.file());
+    int[] strings = ColumnSelection.requireAll(header, design.stringColumns(),
+        "the formula's string columns", first.file());
+    if (minPartitions > 0) {
+      conf.setLong(MAX_SPLIT_BYTES, Math.max(1, input.totalBytes() / minPartitions));
+    }
+    int width = design.width();
+    PartitionReader reader = new PartitionReader(new SerializableHadoopConf(conf),
+        new ArrayList<>(header), new CsvLineParser(delimiter, numbers, strings), numbers,
+        width, BlockPacker.defaultBlockRows(width), onBadRows, design, weight);
+    return blocks(jsc, input, conf, reader);
+  }
+
+  /** The selected columns' indices, then the weight column's (when there is one). */
+  private static int[] withWeight(int[] selected, List<String> header, String weight,
+      String file) {
+    if (weight == null) {
+      return selected;
+    }
+    int[] all = java.util.Arrays.copyOf(selected, selected.length + 1);
+    all[selected.length] = ColumnSelection.requireAll(header, List.of(weight),
+        "the weight column", file)[0];
+    return all;
+  }
+
+  /** The input's header, split. */
+  static List<String> header(char delimiter, InputFiles.FirstLine first) {
+    return splitHeader(new CsvLineParser(delimiter, new int[0]), first);
+  }
+
+  private static JavaRDD<DataBlock> blocks(JavaSparkContext jsc, InputFiles input,
+      Configuration conf, PartitionReader reader) {
     @SuppressWarnings("unchecked")
     JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
         jsc.newAPIHadoopFile(input.path(), TextInputFormat.class, LongWritable.class, Text.class,
@@ -67,12 +118,12 @@ public final class CsvBlockReader {
   /** Turns one input split's lines into blocks; runs in the tasks. */
   private record PartitionReader(SerializableHadoopConf conf, ArrayList<String> header,
       CsvLineParser parser, int[] selected, int numFeatures, int blockRows,
-      BadRowPolicy onBadRows) implements Serializable {
+      BadRowPolicy onBadRows, Design design, String weight) implements Serializable {
 
     Iterator<DataBlock> blocks(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
       FileSplit fileSplit = (FileSplit) split;
       SplitRows rows = new SplitRows(this, fileSplit.getPath(), fileSplit.getStart(), lines);
-      return new BlockPacker(rows, numFeatures, blockRows);
+      return new BlockPacker(rows, numFeatures, blockRows, weight != null);
     }
   }
 
@@ -83,6 +134,8 @@ public final class CsvBlockReader {
     private final long splitStart;
     private final Iterator<Tuple2<LongWritable, Text>> lines;
     private final SkippedRows skipped = new SkippedRows();
+    /** Null without a formula. */
+    private final DesignRow designRow;
     private long linesSeen;
 
     SplitRows(PartitionReader reader, Path file, long splitStart,
@@ -91,6 +144,8 @@ public final class CsvBlockReader {
       this.file = file;
       this.splitStart = splitStart;
       this.lines = lines;
+      this.designRow = reader.design() == null ? null
+          : new DesignRow(reader.design(), reader.weight() != null);
     }
 
     @Override
@@ -102,17 +157,31 @@ public final class CsvBlockReader {
         if (splitStart == 0 && linesSeen == 1) {
           checkHeader(line);
         } else if (!CsvLineParser.isBlank(line.getBytes(), line.getLength())) {
+          String reason;
           try {
-            reader.parser().parse(line.getBytes(), line.getLength(), row);
-            return true;
-          } catch (CsvLineParser.CellException e) {
-            String reason = file + ", line " + lineNumber(record._1().get()) + ", column '"
-                + columnName(e.column()) + "': " + e.getMessage();
-            if (reader.onBadRows() == BadRowPolicy.FAIL) {
-              throw new UserError(reason + " (--on-bad-rows skip drops such rows)");
+            String problem = null;
+            if (designRow == null) {
+              reader.parser().parse(line.getBytes(), line.getLength(), row);
+            } else {
+              reader.parser().parse(line.getBytes(), line.getLength(), designRow.numbers,
+                  designRow.strings);
+              problem = designRow.expandInto(row);
             }
-            skipped.add(reason);
+            if (problem == null && reader.weight() != null) {
+              problem = RowWeights.problem(row[row.length - 1], reader.weight());
+            }
+            if (problem == null) {
+              return true;
+            }
+            reason = file + ", line " + lineNumber(record._1().get()) + ": " + problem;
+          } catch (CsvLineParser.CellException e) {
+            reason = file + ", line " + lineNumber(record._1().get()) + ", column '"
+                + columnName(e.column()) + "': " + e.getMessage();
           }
+          if (reader.onBadRows() == BadRowPolicy.FAIL) {
+            throw new UserError(reason + " (--on-bad-rows skip drops such rows)");
+          }
+          skipped.add(reason);
         }
       }
       return false;

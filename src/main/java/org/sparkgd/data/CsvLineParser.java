@@ -18,7 +18,13 @@ public final class CsvLineParser implements Serializable {
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private final byte delimiter;
-  /** For each column of the file, where its value goes in the output row, or -1 if unused. */
+  /** Where to put the value of a string column k: at {@code STRING - k} in {@link #outputOf}. */
+  private static final int STRING = -2;
+
+  /**
+   * For each column of the file, where its value goes in the output row, or -1 if unused
+   * ({@code STRING - k} for the k-th string column).
+   */
   private final int[] outputOf;
 
   /**
@@ -26,15 +32,29 @@ public final class CsvLineParser implements Serializable {
    *     (features in order, then the label)
    */
   public CsvLineParser(char delimiter, int[] selectedColumns) {
+    this(delimiter, selectedColumns, new int[0]);
+  }
+
+  /**
+   * @param numericColumns the file's column index for each number of the output row
+   * @param stringColumns the file's column index for each string (a formula's factors), kept
+   *     as text
+   */
+  public CsvLineParser(char delimiter, int[] numericColumns, int[] stringColumns) {
+    int[] selectedColumns = numericColumns;
     if (delimiter > 127 || delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
       throw new IllegalArgumentException("unsupported delimiter: " + delimiter);
     }
     this.delimiter = (byte) delimiter;
-    int max = Arrays.stream(selectedColumns).max().orElse(-1);
+    int max = Math.max(Arrays.stream(selectedColumns).max().orElse(-1),
+        Arrays.stream(stringColumns).max().orElse(-1));
     this.outputOf = new int[max + 1];
     Arrays.fill(outputOf, -1);
     for (int k = 0; k < selectedColumns.length; k++) {
       outputOf[selectedColumns[k]] = k;
+    }
+    for (int k = 0; k < stringColumns.length; k++) {
+      outputOf[stringColumns[k]] = STRING - k;
     }
   }
 
@@ -72,15 +92,30 @@ public final class CsvLineParser implements Serializable {
    *     finite number, or when quoting is broken
    */
   public void parse(byte[] bytes, int length, double[] out) throws CellException {
+    parse(bytes, length, out, null);
+  }
+
+  /**
+   * As {@link #parse(byte[], int, double[])}, and the string columns' cells into
+   * {@code strings} (an empty cell is an error there too).
+   */
+  public void parse(byte[] bytes, int length, double[] out, String[] strings)
+      throws CellException {
     int columns = scan(bytes, length, (column, b, start, end) -> {
       int k = column < outputOf.length ? outputOf[column] : -1;
       if (k >= 0) {
         out[k] = parseNumber(column, b, start, end);
+      } else if (k <= STRING) {
+        if (end <= start) {
+          throw new CellException(column, "the cell is empty");
+        }
+        strings[STRING - k] = new String(b, start, end - start, StandardCharsets.UTF_8)
+            .replace("\"\"", "\"");
       }
     }, outputOf.length);
     if (columns < outputOf.length) {
       int missing = columns;
-      while (outputOf[missing] < 0) {
+      while (outputOf[missing] == -1) {
         missing++;
       }
       throw new CellException(missing,

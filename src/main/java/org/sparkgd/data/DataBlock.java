@@ -15,12 +15,25 @@ public final class DataBlock implements Serializable {
   private final double[] labels;
   /** Input rows dropped as bad while this block was read, or null: counted by the statistics. */
   private final SkippedRows skipped;
+  /** Each row's weight (--weight), or null: every row weighs 1. */
+  private final double[] weights;
 
   public DataBlock(int numFeatures, double[] features, double[] labels) {
     this(numFeatures, features, labels, null);
   }
 
   public DataBlock(int numFeatures, double[] features, double[] labels, SkippedRows skipped) {
+    this(numFeatures, features, labels, null, skipped);
+  }
+
+  /** @param weights each row's weight, or null for unweighted rows */
+  public DataBlock(int numFeatures, double[] features, double[] labels, double[] weights,
+      SkippedRows skipped) {
+    if (weights != null && weights.length != labels.length) {
+      throw new IllegalArgumentException(weights.length + " weights for " + labels.length
+          + " rows");
+    }
+    this.weights = weights;
     if (features.length != (long) labels.length * numFeatures) {
       throw new IllegalArgumentException("features has " + features.length + " values, expected "
           + labels.length + " rows × " + numFeatures);
@@ -47,6 +60,11 @@ public final class DataBlock implements Serializable {
   /** Rows dropped as bad while this block was read; null when none. */
   public SkippedRows skipped() {
     return skipped;
+  }
+
+  /** The rows' weights, or null when unweighted; shared, not copied. */
+  public double[] weights() {
+    return weights;
   }
 
   /** The labels; shared, not copied: callers must not modify it. */

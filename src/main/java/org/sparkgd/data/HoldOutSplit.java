@@ -59,14 +59,19 @@ public final class HoldOutSplit implements Serializable {
     int d = block.numFeatures();
     double[] features = new double[block.features().length];
     double[] labels = new double[block.rows()];
+    double[] w = block.weights();
+    double[] weights = w == null ? null : new double[block.rows()];
     int n = 0;
     for (int i = 0; i < block.rows(); i++) {
       if (isTest(block, i) == test) {
         System.arraycopy(block.features(), i * d, features, n * d, d);
+        if (w != null) {
+          weights[n] = w[i];
+        }
         labels[n++] = block.labels()[i];
       }
     }
     return new DataBlock(d, Arrays.copyOf(features, n * d), Arrays.copyOf(labels, n),
-        test ? null : block.skipped());
+        w == null ? null : Arrays.copyOf(weights, n), test ? null : block.skipped());
   }
 }

@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import org.sparkgd.formula.Design;
 import org.sparkgd.UserError;
 
 /** Reads Parquet into raw blocks; columns must be numeric, without nulls or non-finite values. */
@@ -23,11 +24,24 @@ public final class ParquetBlockReader {
 
   public static JavaRDD<DataBlock> read(SparkSession spark, InputFiles input,
       List<String> features, String label, int minPartitions, BadRowPolicy onBadRows) {
+    return read(spark, input, features, label, null, minPartitions, onBadRows);
+  }
+
+  /** @param weight the column of row weights, read after the label, or null */
+  public static JavaRDD<DataBlock> read(SparkSession spark, InputFiles input,
+      List<String> features, String label, String weight, int minPartitions,
+      BadRowPolicy onBadRows) {
     Dataset<Row> frame = spark.read().parquet(input.path());
     List<String> available = Arrays.asList(frame.columns());
     int[] selected = ColumnSelection.resolve(available, features, label, input.path());
     List<String> names = new ArrayList<>(features);
     names.add(label);
+    if (weight != null) {
+      selected = Arrays.copyOf(selected, selected.length + 1);
+      selected[selected.length - 1] = ColumnSelection.requireAll(available, List.of(weight),
+          "the weight column", input.path())[0];
+      names.add(weight);
+    }
     List<Column> columns = new ArrayList<>();
     for (int k = 0; k < selected.length; k++) {
       StructField field = frame.schema().fields()[selected[k]];
@@ -38,17 +52,39 @@ public final class ParquetBlockReader {
       }
       columns.add(col("`" + field.name() + "`").cast("double"));
     }
+    return blocks(frame, columns, names, features.size(), null, weight, minPartitions,
+        onBadRows);
+  }
+
+  /** The design rows of a formula: its numeric columns and label as doubles, its strings. */
+  public static JavaRDD<DataBlock> read(SparkSession spark, InputFiles input, Design design,
+      String weight, int minPartitions, BadRowPolicy onBadRows) {
+    Dataset<Row> frame = spark.read().parquet(input.path());
+    List<String> names = new ArrayList<>(DesignRow.numericColumns(design, weight));
+    int numbers = names.size();
+    names.addAll(design.stringColumns());
+    List<Column> columns = new ArrayList<>();
+    for (int k = 0; k < names.size(); k++) {
+      columns.add(col("`" + names.get(k) + "`").cast(k < numbers ? "double" : "string"));
+    }
+    return blocks(frame, columns, names, design.width(), design, weight, minPartitions,
+        onBadRows);
+  }
+
+  /** The chosen columns (and each row's file) packed into blocks of {@code width} features. */
+  private static JavaRDD<DataBlock> blocks(Dataset<Row> frame, List<Column> columns,
+      List<String> names, int width, Design design, String weight, int minPartitions,
+      BadRowPolicy onBadRows) {
     columns.add(input_file_name());
     Dataset<Row> chosen = frame.select(columns.toArray(new Column[0]));
     if (minPartitions > 0 && chosen.rdd().getNumPartitions() < minPartitions) {
       chosen = chosen.repartition(minPartitions);
     }
-    int numFeatures = features.size();
-    int blockRows = BlockPacker.defaultBlockRows(numFeatures);
+    int blockRows = BlockPacker.defaultBlockRows(width);
     ArrayList<String> columnNames = new ArrayList<>(names);
     return chosen.javaRDD().mapPartitions(
-        rows -> new BlockPacker(new ParquetRows(rows, columnNames, onBadRows), numFeatures,
-            blockRows));
+        rows -> new BlockPacker(new ParquetRows(rows, columnNames, onBadRows, design, weight),
+            width, blockRows, weight != null));
   }
 
   /** Checks each row's values; a null or non-finite value fails or is skipped. */
@@ -57,11 +93,18 @@ public final class ParquetBlockReader {
     private final List<String> names;
     private final BadRowPolicy onBadRows;
     private final SkippedRows skipped = new SkippedRows();
+    /** Null without a formula. */
+    private final DesignRow designRow;
+    /** The weight column, or null. */
+    private final String weight;
 
-    ParquetRows(Iterator<Row> rows, List<String> names, BadRowPolicy onBadRows) {
+    ParquetRows(Iterator<Row> rows, List<String> names, BadRowPolicy onBadRows, Design design,
+        String weight) {
       this.rows = rows;
       this.names = names;
       this.onBadRows = onBadRows;
+      this.designRow = design == null ? null : new DesignRow(design, weight != null);
+      this.weight = weight;
     }
 
     @Override
@@ -69,10 +112,13 @@ public final class ParquetBlockReader {
       while (rows.hasNext()) {
         Row row = rows.next();
         String problem = read(row, out);
+        if (problem == null && weight != null) {
+          problem = RowWeights.problem(out[out.length - 1], weight);
+        }
         if (problem == null) {
           return true;
         }
-        String reason = row.getString(out.length) + ": " + problem;
+        String reason = row.getString(names.size()) + ": " + problem;
         if (onBadRows == BadRowPolicy.FAIL) {
           throw new UserError(reason + " (--on-bad-rows skip drops such rows)");
         }
@@ -83,6 +129,21 @@ public final class ParquetBlockReader {
 
     /** Fills {@code out}; returns what is wrong with the row, or null. */
     private String read(Row row, double[] out) {
+      if (designRow == null) {
+        return readNumbers(row, out);
+      }
+      String problem = readNumbers(row, designRow.numbers);
+      for (int s = 0; problem == null && s < designRow.strings.length; s++) {
+        int k = designRow.numbers.length + s;
+        if (row.isNullAt(k)) {
+          return "column '" + names.get(k) + "' has an empty (null) value";
+        }
+        designRow.strings[s] = row.getString(k);
+      }
+      return problem != null ? problem : designRow.expandInto(out);
+    }
+
+    private String readNumbers(Row row, double[] out) {
       for (int k = 0; k < out.length; k++) {
         if (row.isNullAt(k)) {
           return "column '" + names.get(k) + "' has an empty (null) value";

@@ -41,6 +41,23 @@ public record Standardization(double[] featureMeans, double[] featureStds, doubl
         stats.mean(d)));
   }
 
+  /**
+   * For a fit through the origin: no centering (means 0), each column scaled by its root mean
+   * square, so that a row of zeros still predicts 0.
+   */
+  public static Standardization uncentered(ColumnStatistics stats, List<String> columns) {
+    of(stats, columns); // for its overflow checks
+    int d = stats.columns() - 1;
+    double[] scale = new double[d + 1];
+    for (int c = 0; c <= d; c++) {
+      double n = stats.count();
+      double rms = Math.sqrt(stats.sampleStd(c) * stats.sampleStd(c) * ((n - 1) / n)
+          + stats.mean(c) * stats.mean(c));
+      scale[c] = Double.isFinite(rms) ? rms : 0;
+    }
+    return new Standardization(new double[d], java.util.Arrays.copyOf(scale, d), 0, scale[d]);
+  }
+
   private static double spreadOrZero(double std, double mean) {
     return std <= RELATIVE_ZERO_SPREAD * Math.abs(mean) ? 0.0 : std;
   }
@@ -82,6 +99,6 @@ public record Standardization(double[] featureMeans, double[] featureStds, doubl
       }
       t[i] = (y[i] - labelMean) * labelScale;
     }
-    return new DataBlock(d, z, t);
+    return new DataBlock(d, z, t, raw.weights(), null);
   }
 }

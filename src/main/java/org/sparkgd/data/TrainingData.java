@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.sparkgd.UserError;
+import org.sparkgd.formula.Design;
 
 /**
  * The standardized training rows, packed into blocks and cached once for every iteration of a
@@ -20,9 +21,16 @@ public final class TrainingData implements AutoCloseable {
   /** Null when no rows are held out. */
   private final JavaRDD<DataBlock> testBlocks;
   private final long testRows;
+  /** The formula's design the rows were expanded by, or null for the simple form. */
+  private Design design;
+  /** Whether the rows carry weights (--weight). */
+  private boolean weighted;
+
+  private final boolean intercept;
 
   private TrainingData(JavaRDD<DataBlock> blocks, Standardization standardization, long rows,
-      SkippedRows skipped, JavaRDD<DataBlock> testBlocks, long testRows) {
+      SkippedRows skipped, JavaRDD<DataBlock> testBlocks, long testRows, boolean intercept) {
+    this.intercept = intercept;
     this.blocks = blocks;
     this.standardization = standardization;
     this.rows = rows;
@@ -40,32 +48,67 @@ public final class TrainingData implements AutoCloseable {
   /**
    * As {@link #load(SparkSession, InputSpec)}, with the input's files already listed, holding
    * out the rows {@code split} picks (null: none) before anything is computed from the data.
+   * With a formula, a first pass finds the columns' kinds and levels (the design).
    */
   public static TrainingData load(SparkSession spark, InputSpec spec, InputFiles files,
       HoldOutSplit split) {
-    return fromRaw(read(spark, spec, files), spec.features(), spec.label(), spec.path(), split);
+    Design design = spec.formula() == null ? null
+        : DesignScan.resolve(spark, spec, files, parquet(spec, files));
+    JavaRDD<DataBlock> raw = read(spark, spec, files, design);
+    TrainingData data = design != null
+        ? fromRaw(raw, design.columnNames(), design.label(), spec.path(), split,
+            design.intercept())
+        : fromRaw(raw, spec.features(), spec.label(), spec.path(), split, !spec.noIntercept());
+    data.design = design;
+    data.weighted = spec.weight() != null;
+    return checkWeights(data, spec);
   }
 
   /**
-   * The training rows as read (original scale), read from the input again and not cached: for
-   * the refinement passes an ill-conditioned design needs, which the standardized cache cannot
-   * serve (its rounding is what limits them).
+   * The training rows as read (original scale, expanded by {@code design} when not null), read
+   * from the input again and not cached: for the refinement passes an ill-conditioned design
+   * needs, which the standardized cache cannot serve (its rounding is what limits them).
    */
   public static JavaRDD<DataBlock> reread(SparkSession spark, InputSpec spec, InputFiles files,
-      HoldOutSplit split) {
-    JavaRDD<DataBlock> raw = read(spark, spec, files);
+      HoldOutSplit split, Design design) {
+    JavaRDD<DataBlock> raw = read(spark, spec, files, design);
     return split == null ? raw : keep(raw, split, false);
   }
 
-  private static JavaRDD<DataBlock> read(SparkSession spark, InputSpec spec, InputFiles files) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    boolean parquet = spec.format() == InputFormat.PARQUET
+  private static boolean parquet(InputSpec spec, InputFiles files) {
+    return spec.format() == InputFormat.PARQUET
         || (spec.format() == InputFormat.AUTO && files.looksLikeParquet());
+  }
+
+  private static JavaRDD<DataBlock> read(SparkSession spark, InputSpec spec, InputFiles files,
+      Design design) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    boolean parquet = parquet(spec, files);
+    if (design != null) {
+      return parquet
+          ? ParquetBlockReader.read(spark, files, design, spec.weight(), spec.minPartitions(),
+              spec.onBadRows())
+          : CsvBlockReader.read(jsc, files, spec.delimiter(), design, spec.weight(),
+              spec.minPartitions(), spec.onBadRows());
+    }
     return parquet
-        ? ParquetBlockReader.read(spark, files, spec.features(), spec.label(),
+        ? ParquetBlockReader.read(spark, files, spec.features(), spec.label(), spec.weight(),
             spec.minPartitions(), spec.onBadRows())
         : CsvBlockReader.read(jsc, files, spec.delimiter(), spec.features(), spec.label(),
-            spec.minPartitions(), spec.onBadRows());
+            spec.weight(), spec.minPartitions(), spec.onBadRows());
+  }
+
+  /** With --weight, the training rows must weigh something; else the caches are released. */
+  private static TrainingData checkWeights(TrainingData data, InputSpec spec) {
+    if (spec.weight() != null) {
+      try {
+        RowWeights.requirePositiveTotal(data.blocks(), spec.weight(), spec.path());
+      } catch (RuntimeException e) {
+        data.close();
+        throw e;
+      }
+    }
+    return data;
   }
 
   /** All rows of {@code raw} are training rows. */
@@ -81,6 +124,15 @@ public final class TrainingData implements AutoCloseable {
    */
   public static TrainingData fromRaw(JavaRDD<DataBlock> raw, List<String> features,
       String label, String source, HoldOutSplit split) {
+    return fromRaw(raw, features, label, source, split, true);
+  }
+
+  /**
+   * As {@link #fromRaw(JavaRDD, List, String, String, HoldOutSplit)}; without an intercept the
+   * columns are only scaled, not centered, so that the origin stays the origin.
+   */
+  public static TrainingData fromRaw(JavaRDD<DataBlock> raw, List<String> features,
+      String label, String source, HoldOutSplit split, boolean intercept) {
     int numFeatures = features.size();
     raw.setName("sparkgd raw input: " + source).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -102,7 +154,8 @@ public final class TrainingData implements AutoCloseable {
       }
       List<String> columns = new java.util.ArrayList<>(features);
       columns.add(label);
-      Standardization standardization = Standardization.of(stats, columns);
+      Standardization standardization = intercept ? Standardization.of(stats, columns)
+          : Standardization.uncentered(stats, columns);
       JavaRDD<DataBlock> blocks = training.map(standardization::apply);
       blocks.setName("sparkgd standardized blocks: " + source)
           .persist(StorageLevel.MEMORY_AND_DISK());
@@ -116,7 +169,7 @@ public final class TrainingData implements AutoCloseable {
         testRows = test.map(b -> (long) b.rows()).fold(0L, Long::sum);
       }
       return new TrainingData(blocks, standardization, stats.count(), stats.skipped(), test,
-          testRows);
+          testRows, intercept);
     } finally {
       raw.unpersist(false);
     }
@@ -134,6 +187,21 @@ public final class TrainingData implements AutoCloseable {
 
   public JavaRDD<DataBlock> blocks() {
     return blocks;
+  }
+
+  /** The formula's design, or null when the rows were read by label and features. */
+  public Design design() {
+    return design;
+  }
+
+  /** False for a fit through the origin (its standardization does not center). */
+  /** Whether the rows carry weights (--weight). */
+  public boolean weighted() {
+    return weighted;
+  }
+
+  public boolean intercept() {
+    return intercept;
   }
 
   public Standardization standardization() {

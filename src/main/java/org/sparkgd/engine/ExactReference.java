@@ -2,6 +2,7 @@ package org.sparkgd.engine;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.sparkgd.optim.Penalty;
 import org.sparkgd.stats.LeastSquaresFit;
 import org.sparkgd.stats.QrAccumulator;
@@ -17,11 +18,14 @@ import org.sparkgd.stats.QrAccumulator;
  * @param theta the minimizer, or null when the penalty has an L1 part
  * @param optimalObjective its objective, or NaN
  * @param lipschitz L = λ_max of the smooth objective's Hessian
- * @param fit the unpenalized fit with its covariance, for inference (standardized scale)
+ * @param fit the unpenalized fit with its covariance, for inference (standardized scale), or
+ *     null when the reference came from the Gram statistics
  * @param conditionNumber κ₂ of [1 Z] over its non-aliased columns
  */
 public record ExactReference(double[] theta, double optimalObjective, double lipschitz,
     LeastSquaresFit fit, double conditionNumber) {
+  /** Eigenvalues below this fraction of the largest are treated as 0 ({@link #ofGram}). */
+  private static final double RANK_TOLERANCE = 1e-12;
 
   public static ExactReference of(QrAccumulator factor, Penalty penalty) {
     double n = factor.observations();
@@ -45,6 +49,65 @@ public record ExactReference(double[] theta, double optimalObjective, double lip
     // The factor's RSS: Σ r² (plus the ridge rows' n·λ₂/2·‖w‖²), so RSS/n is the objective.
     return new ExactReference(solved.coefficients(), solved.residualSumOfSquares() / n,
         lipschitz, fit, condition);
+  }
+
+  /**
+   * For weighted fits and fits through the origin, which the QR path does not cover yet: the
+   * reference from the Gram statistics (normal equations by eigendecomposition; no inference).
+   *
+   * @param intercept false for a fit through the origin: the intercept's row and column of the
+   *     Hessian are zero, so the minimum-norm solution keeps it at 0
+   */
+  public static ExactReference ofGram(GramMatrix g, Penalty penalty, boolean intercept) {
+    int p = g.d + 1;
+    double n = g.n;
+    // Hessian H = (2/n) A + λ2·diag(0, 1, …, 1) with A = [[n, Σzᵀ], [Σz, ZᵀZ]].
+    double[][] h = new double[p][p];
+    h[0][0] = 2;
+    for (int j = 0; j < g.d; j++) {
+      h[0][j + 1] = h[j + 1][0] = 2 * g.sumZ[j] / n;
+      for (int k = 0; k < g.d; k++) {
+        h[j + 1][k + 1] = 2 * g.zz(j, k) / n;
+      }
+      h[j + 1][j + 1] += penalty.l2();
+    }
+    double[] b = new double[p];
+    b[0] = 2 * g.sumY / n;
+    if (!intercept) {
+      for (int j = 0; j < p; j++) {
+        h[0][j] = h[j][0] = 0;
+      }
+      b[0] = 0;
+    }
+    for (int j = 0; j < g.d; j++) {
+      b[j + 1] = 2 * g.zy[j] / n;
+    }
+    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(h, false));
+    double[] values = eigen.getRealEigenvalues();
+    double largest = 0;
+    for (double v : values) {
+      largest = Math.max(largest, v);
+    }
+    if (penalty.l2() != penalty.lambda()) {
+      return new ExactReference(null, Double.NaN, largest, null, Double.NaN);
+    }
+    RealMatrix vectors = eigen.getV();
+    double[] theta = new double[p];
+    for (int e = 0; e < p; e++) {
+      if (values[e] <= RANK_TOLERANCE * largest) {
+        continue;
+      }
+      double[] v = vectors.getColumn(e);
+      double projection = 0;
+      for (int i = 0; i < p; i++) {
+        projection += v[i] * b[i];
+      }
+      for (int i = 0; i < p; i++) {
+        theta[i] += v[i] * projection / values[e];
+      }
+    }
+    return new ExactReference(theta, g.objective(theta) + penalty.value(theta), largest, null,
+        Double.NaN);
   }
 
   /** √(λ_max(XᵀX)·λ_max((XᵀX)⁻¹)) over the non-aliased columns; the inverse from the factor. */

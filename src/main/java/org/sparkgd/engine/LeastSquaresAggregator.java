@@ -31,6 +31,10 @@ public final class LeastSquaresAggregator implements Serializable {
   private final double[] sums;
   /** Exact sums of merged partitions, laid out as {@link #sums}. */
   private ExactSum[] merged;
+  /** Whether the rows carry weights (--weight): then Σ w, not the count, divides the sums. */
+  private boolean weighted;
+  private double weightSum;
+  private ExactSum mergedWeight;
 
   private transient double[][] thetas;
   private transient MiniBatchSampler.Cursor cursor;
@@ -56,6 +60,10 @@ public final class LeastSquaresAggregator implements Serializable {
     }
     int rows = block.rows();
     int stride = numFeatures + 2;
+    if (block.weights() != null) {
+      addWeighted(block, stride);
+      return this;
+    }
     if (sampler == null) {
       if (numFeatures > 4 && scratch == null) {
         scratch = new double[ResidualSums.RUN];
@@ -80,6 +88,35 @@ public final class LeastSquaresAggregator implements Serializable {
     return this;
   }
 
+  /** The weighted path, apart so that the unweighted loops above stay as they are. */
+  private void addWeighted(DataBlock block, int stride) {
+    weighted = true;
+    double[] w = block.weights();
+    int rows = block.rows();
+    if (sampler == null) {
+      for (int m = 0; m < numPoints; m++) {
+        WeightedResidualSums.add(block.features(), block.labels(), w, numFeatures, thetas[m],
+            sums, m * stride);
+      }
+      for (int i = 0; i < rows; i++) {
+        weightSum += w[i];
+      }
+      count += rows;
+      return;
+    }
+    if (cursor == null) {
+      cursor = sampler.start(TaskContext.getPartitionId());
+    }
+    for (int i = cursor.first(rows); i < rows; i = cursor.next(i, rows)) {
+      for (int m = 0; m < numPoints; m++) {
+        WeightedResidualSums.addRow(block.features(), block.labels(), w, i, numFeatures,
+            thetas[m], sums, m * stride);
+      }
+      weightSum += w[i];
+      count++;
+    }
+  }
+
   public LeastSquaresAggregator merge(LeastSquaresAggregator other) {
     if (other.numFeatures != numFeatures || other.numPoints != numPoints) {
       throw new IllegalArgumentException("cannot merge aggregators of " + numPoints + "×"
@@ -91,6 +128,10 @@ public final class LeastSquaresAggregator implements Serializable {
       mine[k].add(theirs[k]);
     }
     count += other.count;
+    if (weighted || other.weighted) {
+      weighted = true;
+      exactWeight().add(other.exactWeight());
+    }
     return this;
   }
 
@@ -109,6 +150,15 @@ public final class LeastSquaresAggregator implements Serializable {
     return merged;
   }
 
+  private ExactSum exactWeight() {
+    if (mergedWeight == null) {
+      mergedWeight = new ExactSum();
+    }
+    mergedWeight.add(weightSum);
+    weightSum = 0;
+    return mergedWeight;
+  }
+
   public long count() {
     return count;
   }
@@ -118,12 +168,14 @@ public final class LeastSquaresAggregator implements Serializable {
     ExactSum[] exact = exact();
     int stride = numFeatures + 2;
     Evaluation[] result = new Evaluation[numPoints];
+    // Weighted: J = Σ w r² / Σ w; an empty (or weightless) batch gives NaN as before.
+    double n = weighted ? exactWeight().doubleValue() : count;
     for (int m = 0; m < numPoints; m++) {
       double[] gradient = new double[numFeatures + 1];
       for (int j = 0; j <= numFeatures; j++) {
-        gradient[j] = 2 * exact[m * stride + 1 + j].doubleValue() / count;
+        gradient[j] = 2 * exact[m * stride + 1 + j].doubleValue() / n;
       }
-      result[m] = new Evaluation(exact[m * stride].doubleValue() / count, gradient, count);
+      result[m] = new Evaluation(exact[m * stride].doubleValue() / n, gradient, count);
     }
     return result;
   }

@@ -25,6 +25,8 @@ public final class LeastSquaresLoss implements CostFunction {
   private final long maxIterations;
   /** The cached blocks a pass reads: the data's own, unless a test decorates them. */
   private LongFunction<JavaRDD<DataBlock>> blocksForPass;
+  /** False for a fit through the origin: the intercept's gradient is 0, so it stays at 0. */
+  private boolean intercept = true;
 
   /**
    * @param batchFraction the expected fraction of rows in each mini-batch, or null for full batch
@@ -40,12 +42,34 @@ public final class LeastSquaresLoss implements CostFunction {
     this.blocksForPass = pass -> data.blocks();
   }
 
+  /** Fits through the origin: masks the intercept's gradient component. */
+  public LeastSquaresLoss withoutIntercept() {
+    this.intercept = false;
+    return this;
+  }
+
   /** Reads each pass's blocks through {@code decorate} (for fault injection in tests). */
   public LeastSquaresLoss decorated(
       java.util.function.BiFunction<JavaRDD<DataBlock>, Long, JavaRDD<DataBlock>> decorate) {
     LongFunction<JavaRDD<DataBlock>> plain = blocksForPass;
     blocksForPass = pass -> decorate.apply(plain.apply(pass), pass);
     return this;
+  }
+
+  /**
+   * The Gram statistics of the cached data in one pass (weighted rows and fits through the
+   * origin, which the QR path does not cover yet), merged on the driver in partition order.
+   */
+  public GramMatrix gram() {
+    int d = data.numFeatures();
+    String previousDescription = jsc.getLocalProperty("spark.job.description");
+    jsc.setJobDescription("sparkgd fit: exact reference (Gram matrix)");
+    try {
+      return PartitionSummaries.mergeInOrder(data.blocks(), () -> new GramMatrix(d),
+          GramMatrix::add, GramMatrix::merge);
+    } finally {
+      jsc.setJobDescription(previousDescription);
+    }
   }
 
   /**
@@ -81,10 +105,16 @@ public final class LeastSquaresLoss implements CostFunction {
           : new MiniBatchSampler(batchFraction, seed, pass);
       LeastSquaresAggregator zero = new LeastSquaresAggregator(data.numFeatures(),
           points.length, broadcast, sampler);
-      return blocksForPass.apply(pass)
+      Evaluation[] evaluations = blocksForPass.apply(pass)
           .treeAggregate(zero, LeastSquaresAggregator::add, LeastSquaresAggregator::merge,
               treeDepth)
           .evaluations();
+      if (!intercept) {
+        for (Evaluation e : evaluations) {
+          e.gradient()[0] = 0;
+        }
+      }
+      return evaluations;
     } finally {
       broadcast.destroy();
       jsc.setJobDescription(previousDescription);

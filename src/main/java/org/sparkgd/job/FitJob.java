@@ -49,7 +49,9 @@ public final class FitJob {
     Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
     String input = config.input().path();
     String output = config.output().path();
-    ColumnSelection.checkNames(config.features(), config.label());
+    if (config.input().formula() == null) {
+      ColumnSelection.checkNames(config.features(), config.label());
+    }
     OutputCommitter committer = new OutputCommitter(hadoopConf, output,
         config.output().overwrite());
     committer.checkTarget();
@@ -61,8 +63,9 @@ public final class FitJob {
           + "instead of --resume");
     }
     CheckpointStore checkpoints = new CheckpointStore(hadoopConf, output);
-    LOG.info("Fitting {} ~ {} from {} ({} mode)", config.label(),
-        String.join(" + ", config.features()), input, config.mode().name().toLowerCase());
+    LOG.info("Fitting {} from {} ({} mode)", config.input().formula() != null
+        ? config.input().formula() : config.label() + " ~ " + String.join(" + ",
+            config.features()), input, config.mode().name().toLowerCase());
     LOG.debug("Configuration: {}", config);
     HoldOutSplit split = config.testFraction() > 0
         ? new HoldOutSplit(config.testFraction(), config.descent().seed()) : null;
@@ -83,12 +86,14 @@ public final class FitJob {
           .checkpointing(config.checkpointEvery(),
               state -> checkpoints.save(config, fingerprint, state))
           .withWarnings(warnings)
-          .withOriginalRows(() -> TrainingData.reread(spark, config.input(), files, split))
-          .fit(data, config.label(), config.features());
+          .withOriginalRows(() -> TrainingData.reread(spark, config.input(), files, split,
+              data.design()))
+          .fit(data, data.design() != null ? data.design().label() : config.label(),
+              data.design() != null ? data.design().columnNames() : config.features());
       RegressionMetrics test = null;
       if (data.testRows() > 0) {
         group.describe("sparkgd fit: test metrics");
-        test = ModelMetrics.onOriginal(data.testBlocks(), fit.model());
+        test = ModelMetrics.onOriginal(data.testBlocks(), fit.model(), data.intercept());
         LOG.info("Test metrics ({} rows, original scale): {}", test.rows(),
             Fitter.describe(test));
       }

@@ -72,13 +72,14 @@ final class FitOutputs {
       long rows) throws IOException {
     List<Charts.Run> runs = new ArrayList<>();
     for (DescentResult r : fit.runs()) {
-      runs.add(Charts.run(r.run(), config.features(), config.mode().name().toLowerCase(), rows,
-          r.settings(), r.stopReason().label(), r.updates(), r.history()));
+      runs.add(Charts.run(r.run(), fit.model().features(),
+          config.mode().name().toLowerCase(), rows, r.settings(), r.stopReason().label(),
+          r.updates(), r.history()));
     }
     try {
       return PlotWriter.write(committer.fileSystem(), committer.staging(),
-          Charts.formula(config.label(), config.features()), runs, false, PlotWriter.WIDTH,
-          PlotWriter.HEIGHT);
+          Charts.formula(fit.model().label(), fit.model().features()), runs, false,
+          PlotWriter.WIDTH, PlotWriter.HEIGHT);
     } catch (RuntimeException | LinkageError | AWTError e) {
       LOG.warn("The plots could not be drawn ({}); the history and the model are written",
           e.toString());

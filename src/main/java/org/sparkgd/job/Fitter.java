@@ -89,10 +89,18 @@ public final class Fitter {
       LeastSquaresLoss loss = FaultInjection.wireInto(new LeastSquaresLoss(data,
           options.treeDepth(), options.samplingFraction(), options.seed(),
           options.maxIterations()), data.blocks().context().getConf());
+      if (!data.intercept()) {
+        loss.withoutIntercept();
+      }
       DescentPlan plan = DescentPlan.of(options, features.size());
-      ExactAnswer answer = plan.wantsReference() ? ExactAnswer.compute(loss, plan.penalty(),
-          data.standardization(), originalRows) : null;
-      ExactReference reference = answer == null ? null : answer.reference();
+      // The QR path (digits, inference) covers unweighted fits with an intercept; weighted fits
+      // and fits through the origin take their reference from the Gram statistics.
+      boolean plainRows = data.intercept() && !data.weighted();
+      ExactAnswer answer = plan.wantsReference() && plainRows ? ExactAnswer.compute(loss,
+          plan.penalty(), data.standardization(), originalRows) : null;
+      ExactReference reference = answer != null ? answer.reference()
+          : plan.wantsReference()
+              ? ExactReference.ofGram(loss.gram(), plan.penalty(), data.intercept()) : null;
       if (answer != null) {
         answer.warnings().forEach(LOG::warn);
         warnings.addAll(answer.warnings());
@@ -135,7 +143,8 @@ public final class Fitter {
       LinearModel model = new LinearModel(label, features, data.standardization(),
           best.theta());
       group.describe("sparkgd fit: training metrics");
-      RegressionMetrics training = ModelMetrics.onStandardized(data.blocks(), model);
+      RegressionMetrics training = ModelMetrics.onStandardized(data.blocks(), model,
+          data.intercept());
       int before = warnings.size();
       LOG.info("Training metrics ({} rows, original scale): {}", training.rows(),
           describe(training));

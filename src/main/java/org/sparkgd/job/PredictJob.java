@@ -32,6 +32,7 @@ import org.sparkgd.config.PredictConfig;
 import org.sparkgd.data.ColumnSelection;
 import org.sparkgd.data.InputFiles;
 import org.sparkgd.data.InputFormat;
+import org.sparkgd.formula.Design;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.output.ModelJson;
 import org.sparkgd.output.OutputCommitter;
@@ -52,7 +53,8 @@ public final class PredictJob {
 
   public static Outcome run(SparkSession spark, PredictConfig config) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    LinearModel model = ModelJson.read(conf, config.model()).model();
+    ModelJson.Saved saved = ModelJson.read(conf, config.model());
+    LinearModel model = saved.model();
     OutputCommitter committer = new OutputCommitter(conf, config.output().path(), config.output().overwrite());
     committer.checkTarget();
     InputFiles files = InputFiles.list(conf, config.input().path());
@@ -69,7 +71,8 @@ public final class PredictJob {
       Dataset<Row> input = parquetIn ? spark.read().parquet(config.input().path())
           : spark.read().option("header", "true").option("inferSchema", "true")
               .option("sep", String.valueOf(config.input().delimiter())).csv(config.input().path());
-      Dataset<Row> predicted = withPredictions(input, model, config.input().path());
+      Dataset<Row> predicted = withPredictions(input, model, saved.design(),
+          config.input().path());
       if (format.equals("csv")) {
         checkCsvCanHold(predicted.schema(), config.input().path());
       }
@@ -96,15 +99,31 @@ public final class PredictJob {
    */
   public static Dataset<Row> withPredictions(Dataset<Row> input, LinearModel model,
       String source) {
+    return withPredictions(input, model, null, source);
+  }
+
+  /**
+   * As {@link #withPredictions(Dataset, LinearModel, String)}; with a formula's design (not
+   * null), the design's raw columns are read and each row is expanded as in the fit.
+   */
+  public static Dataset<Row> withPredictions(Dataset<Row> input, LinearModel model,
+      Design design, String source) {
     List<String> columns = Arrays.asList(input.columns());
     if (columns.contains(PREDICTION)) {
       throw new UserError(source + ": the input already has a column '" + PREDICTION
           + "'; drop or rename it first");
     }
-    int[] indices = ColumnSelection.requireAll(columns, model.features(),
-        "the model's features", source);
+    List<String> wanted = design == null ? model.features() : DesignPredictor.columns(design);
+    int[] indices = ColumnSelection.requireAll(columns, wanted,
+        design == null ? "the model's features" : "the columns of the model's formula", source);
     List<Column> features = new ArrayList<>();
-    for (int index : indices) {
+    int numbers = design == null ? indices.length : design.numericColumns().size();
+    for (int k = 0; k < indices.length; k++) {
+      int index = indices[k];
+      if (k >= numbers) {
+        features.add(col(quoted(input.schema().fields()[index].name())).cast("string"));
+        continue;
+      }
       StructField field = input.schema().fields()[index];
       Column column = col(quoted(field.name()));
       if (field.dataType() instanceof StringType) {
@@ -117,9 +136,10 @@ public final class PredictJob {
             + field.dataType().simpleString() + ", not a number");
       }
     }
-    ArrayList<String> names = new ArrayList<>(model.features());
-    UserDefinedFunction predict = functions.udf(
-        (UDF2<Row, String, Double>) (row, file) -> predict(model, names, row, file),
+    ArrayList<String> names = new ArrayList<>(wanted);
+    DesignPredictor expanded = design == null ? null : new DesignPredictor(design, model);
+    UserDefinedFunction predict = functions.udf((UDF2<Row, String, Double>) (row, file) ->
+        expanded == null ? predict(model, names, row, file) : expanded.predict(row, file),
         DataTypes.DoubleType);
     return input.withColumn(PREDICTION,
         predict.apply(struct(features.toArray(new Column[0])), input_file_name()));

@@ -26,8 +26,8 @@ final class StopRule {
    * minimum-norm solution, the factor another one); ridge makes any design's optimum unique.
    */
   static boolean uniqueOptimum(ExactReference reference, Penalty penalty, Standardization s) {
-    if (reference == null || !reference.hasOptimum()) {
-      return false;
+    if (reference == null || !reference.hasOptimum() || reference.fit() == null) {
+      return false; // no optimum, or one from the Gram statistics (weighted or through the origin)
     }
     if (penalty.l2() > 0) {
       return true;

@@ -24,6 +24,30 @@ public record RegressionMetrics(long rows, double rmse, double mae, double r2)
     private double squaredErrors;
     private double deviations;
     private double squaredDeviations;
+    /** Σ w over weighted rows (--weight); then the sums are weighted and divided by it. */
+    private double weights;
+    private boolean weighted;
+
+    /** A row of weight w: each of its terms counts w times, as in R's weighted lm. */
+    public Sums add(double residual, double deviation, double weight) {
+      weighted = true;
+      count++;
+      weights += weight;
+      absoluteErrors += weight * Math.abs(residual);
+      squaredErrors += weight * residual * residual;
+      deviations += weight * deviation;
+      squaredDeviations += weight * deviation * deviation;
+      return this;
+    }
+
+    /** False for a fit through the origin: R² = 1 − Σr² / Σy², uncentered, as R's lm. */
+    private boolean centered = true;
+
+    /** R² about 0 instead of about the mean (for a model without intercept). */
+    public Sums uncentered() {
+      centered = false;
+      return this;
+    }
 
     public Sums add(double residual, double deviation) {
       count++;
@@ -36,6 +60,8 @@ public record RegressionMetrics(long rows, double rmse, double mae, double r2)
 
     public Sums merge(Sums other) {
       count += other.count;
+      weights += other.weights;
+      weighted |= other.weighted;
       absoluteErrors += other.absoluteErrors;
       squaredErrors += other.squaredErrors;
       deviations += other.deviations;
@@ -48,10 +74,12 @@ public record RegressionMetrics(long rows, double rmse, double mae, double r2)
       if (count == 0) {
         return null;
       }
-      double total = squaredDeviations - deviations * deviations / count;
+      double n = weighted ? weights : count;
+      double total = centered ? squaredDeviations - deviations * deviations / n
+          : squaredDeviations;
       double r2 = total > 0 ? 1 - squaredErrors / total : Double.NaN;
-      return new RegressionMetrics(count, Math.sqrt(squaredErrors / count),
-          absoluteErrors / count, r2);
+      return new RegressionMetrics(count, Math.sqrt(squaredErrors / n),
+          absoluteErrors / n, r2);
     }
   }
 }

@@ -26,6 +26,9 @@ public final class FitModelJson {
     LinearModel model = fit.model();
     DescentResult result = fit.result();
     ObjectNode root = ModelJson.model(model);
+    if (data.design() != null) {
+      root.set(ModelJson.FORMULA, data.design().toJson());
+    }
     root.put("mode", config.mode().name().toLowerCase());
     root.put("rows", data.rows());
     root.put("partitions", data.blocks().getNumPartitions());
@@ -90,6 +93,16 @@ public final class FitModelJson {
     n.put("delimiter", String.valueOf(in.delimiter()));
     n.put("label", in.label());
     n.set("features", ModelJson.JSON.valueToTree(in.features()));
+    // Only when given, so that a simple fit's model.json stays as it was.
+    if (in.formula() != null) {
+      n.put("formula", in.formula());
+    }
+    if (in.noIntercept()) {
+      n.put("no_intercept", true);
+    }
+    if (in.weight() != null) {
+      n.put("weight", in.weight());
+    }
     n.put("output", c.output().path());
     n.put("overwrite", c.output().overwrite());
     n.setAll((ObjectNode) ModelJson.JSON.valueToTree(c.descent()));

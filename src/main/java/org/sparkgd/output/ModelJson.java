@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sparkgd.UserError;
 import org.sparkgd.data.Standardization;
+import org.sparkgd.formula.Design;
 import org.sparkgd.model.FitStatistics;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.model.RegressionMetrics;
@@ -32,15 +33,22 @@ import org.sparkgd.stats.TermInference;
 public final class ModelJson {
   public static final String FILE = "model.json";
   public static final int FORMAT_VERSION = 1;
+  /** The formula's design ({@link Design#toJson()}), present only for a fit by formula. */
+  static final String FORMULA = "formula";
   static final ObjectMapper JSON = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(SerializationFeature.INDENT_OUTPUT);
 
   private ModelJson() {}
 
-  /** What a model.json holds that its readers use. */
+  /**
+   * What a model.json holds that its readers use.
+   *
+   * @param design the formula's design new rows are expanded by, or null
+   */
   public record Saved(LinearModel model, String mode, long rows, String stopReason,
-      long iterations, RegressionMetrics training, JsonNode runs, FitStatistics statistics) {}
+      long iterations, RegressionMetrics training, JsonNode runs, FitStatistics statistics,
+      Design design) {}
 
   /** The core every model.json starts with: format version and the model itself. */
   static ObjectNode model(LinearModel model) {
@@ -204,7 +212,8 @@ public final class ModelJson {
         JsonFields.optionalNumber(training.path("r2"))) : null;
     return new Saved(new LinearModel(label, features, s, theta), root.path("mode").asText("batch"),
         root.path("rows").asLong(-1), root.path("stop_reason").asText("max_iterations"),
-        root.path("iterations").asLong(), metrics, root.path("runs"), statistics(root));
+        root.path("iterations").asLong(), metrics, root.path("runs"), statistics(root),
+        root.hasNonNull(FORMULA) ? Design.fromJson(root.get(FORMULA)) : null);
   }
 
   /** The saved inference (its costs are not saved with it: NaN), or null. */

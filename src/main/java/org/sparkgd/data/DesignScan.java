@@ -1,0 +1,127 @@
+package org.sparkgd.data;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaNewHadoopRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
+import org.sparkgd.UserError;
+import org.sparkgd.formula.ColumnKind;
+import org.sparkgd.formula.Design;
+import org.sparkgd.formula.Formula;
+import org.sparkgd.formula.ModelTerms;
+import scala.Tuple2;
+
+/**
+ * Fixes a formula against an input before the rows are read: its columns' kinds (Parquet: the
+ * schema; CSV: one pass, numeric when every value is a finite number) and each string column's
+ * levels, then the {@link Design}.
+ */
+public final class DesignScan {
+  /** More levels than this is an ID-like column, not a factor. */
+  public static final int MAX_LEVELS = 1000;
+
+  private DesignScan() {}
+
+  /** The formula of {@code spec} ({@code - 1} added for {@code --no-intercept}) as a design. */
+  public static Design resolve(SparkSession spark, InputSpec spec, InputFiles files,
+      boolean parquet) {
+    Formula formula = Formula.parse(spec.noIntercept() ? spec.formula() + " - 1"
+        : spec.formula());
+    return parquet ? parquet(spark, files, formula) : csv(spark, spec.delimiter(), files, formula);
+  }
+
+  private static Design parquet(SparkSession spark, InputFiles files, Formula formula) {
+    Dataset<Row> frame = spark.read().parquet(files.path());
+    ModelTerms terms = formula.terms(Arrays.asList(frame.columns()));
+    Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+    Map<String, List<String>> levels = new LinkedHashMap<>();
+    for (String column : withLabel(terms)) {
+      DataType type = frame.schema().apply(column).dataType();
+      if (type instanceof NumericType) {
+        kinds.put(column, ColumnKind.NUMERIC);
+      } else if (type instanceof StringType) {
+        kinds.put(column, ColumnKind.STRING);
+        List<String> values = new ArrayList<>();
+        for (Row r : frame.select(col("`" + column + "`")).where(col("`" + column + "`")
+            .isNotNull()).distinct().limit(MAX_LEVELS + 1).collectAsList()) {
+          values.add(r.getString(0));
+        }
+        if (values.size() > MAX_LEVELS) {
+          throw ColumnKinds.tooManyLevels(files.path(), column, MAX_LEVELS, null);
+        }
+        levels.put(column, values);
+      } else {
+        throw new UserError(files.path() + ": column '" + column + "' has type "
+            + type.simpleString() + ", neither a number nor a string");
+      }
+    }
+    return terms.bind(kinds, levels);
+  }
+
+  private static Design csv(SparkSession spark, char delimiter, InputFiles files,
+      Formula formula) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Configuration conf = new Configuration(jsc.hadoopConfiguration());
+    InputFiles.FirstLine first = files.firstLine(conf);
+    List<String> header = CsvBlockReader.header(delimiter, first);
+    ModelTerms terms = formula.terms(header);
+    List<String> columns = withLabel(terms);
+    int[] indices = ColumnSelection.requireAll(header, columns, "the formula's columns",
+        first.file());
+    CsvLineParser parser = new CsvLineParser(delimiter, new int[0], indices);
+    @SuppressWarnings("unchecked")
+    JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
+        jsc.newAPIHadoopFile(files.path(), TextInputFormat.class, LongWritable.class,
+            Text.class, conf);
+    ArrayList<String> names = new ArrayList<>(columns);
+    ColumnKinds scan = lines.mapPartitionsWithInputSplit((split, it) -> List.of(
+        scan(parser, names, ((FileSplit) split).getStart() == 0, it)).iterator(), false)
+        .reduce(ColumnKinds::merge);
+    return terms.bind(scan.kinds(), scan.levels(first.file()));
+  }
+
+  /** One split's cells; a row with an empty or broken cell is left to the reading pass. */
+  private static ColumnKinds scan(CsvLineParser parser, List<String> names, boolean hasHeader,
+      Iterator<Tuple2<LongWritable, Text>> lines) {
+    ColumnKinds kinds = new ColumnKinds(names, MAX_LEVELS);
+    String[] cells = new String[names.size()];
+    boolean header = hasHeader;
+    while (lines.hasNext()) {
+      Text line = lines.next()._2();
+      if (header || CsvLineParser.isBlank(line.getBytes(), line.getLength())) {
+        header = false;
+        continue;
+      }
+      try {
+        parser.parse(line.getBytes(), line.getLength(), new double[0], cells);
+        kinds.add(cells);
+      } catch (CsvLineParser.CellException e) {
+        // reported, with its line number, when the rows are read
+      }
+    }
+    return kinds;
+  }
+
+  private static List<String> withLabel(ModelTerms terms) {
+    List<String> columns = new ArrayList<>(terms.columns());
+    columns.add(terms.label());
+    return columns;
+  }
+}
