@@ -34,8 +34,7 @@ public final class SparkGd implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args, Sessions.DEFAULT, new PrintWriter(System.out, true),
-        new PrintWriter(System.err, true)));
+    System.exit(DriverStatus.run(args, Sessions.DEFAULT));
   }
 
   /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
