@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -45,8 +46,11 @@ final class ConfigFile {
         : Files.newInputStream(file.toPath())) {
       properties.load(in);
     } catch (IOException e) {
+      String why = !(e instanceof NoSuchFileException) ? e.getMessage()
+          : shipped.isEmpty() && file.getParent() == null
+              ? "no such file here, nor shipped with --files" : "no such file";
       throw UserError.usage(shipped.map(URI::toString).orElse(file.toString())
-          + ": cannot read the config file: " + e.getMessage());
+          + ": cannot read the config file: " + why);
     }
     List<String> known = command.options().stream().map(ConfigFile::key).toList();
     for (String key : properties.stringPropertyNames()) {

@@ -57,8 +57,8 @@ class DriverOnClusterTest {
     UserError e = assertThrows(UserError.class,
         () -> ConfigFile.load(fit(), new File("cluster.properties")));
     assertEquals(UserError.USAGE_EXIT_CODE, e.exitCode());
-    assertTrue(e.getMessage().startsWith("cluster.properties: cannot read the config file"),
-        e.getMessage());
+    assertEquals("cluster.properties: cannot read the config file: no such file here, nor "
+        + "shipped with --files", e.getMessage());
   }
 
   private static CommandSpec fit() {
