@@ -2,6 +2,7 @@ package org.sparkgd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,8 @@ import org.sparkgd.data.AdvertisingGenerator;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ClusterIT {
   private static final Duration RUN_LIMIT = Duration.ofSeconds(180);
+  /** A driver on a worker starts its own JVM and is polled for: more time. */
+  private static final Duration CLUSTER_MODE_LIMIT = Duration.ofSeconds(270);
   private static final int ROWS = 20_000;
   /** A fixed number of updates, no early stop: histories compare row for row. */
   private static final String[] FIT_OPTIONS = {"--tolerance", "0", "--max-iterations", "40",
@@ -186,18 +190,127 @@ class ClusterIT {
     return submit(name, args);
   }
 
-  /** scripts/sparkgd --master spark://... : the driver in its own JVM, through SparkSubmit. */
+  /**
+   * {@code --deploy-mode cluster}: the driver runs in a worker's folder, so the script makes the
+   * relative paths absolute, ships the config with {@code --files}, waits for the driver and
+   * prints its summary; the user's driver options join the script's log options.
+   */
+  @Test
+  @Timeout(value = 8, unit = TimeUnit.MINUTES)
+  void aDriverOnTheClusterTakesRelativePathsAndReportsItsSummaryAndExitCode() throws Exception {
+    Path output = data.resolve("cluster-mode-fit");
+    Path config = Files.writeString(data.resolve("cluster.properties"),
+        "learning-rate = 0.3\nmax-iterations = 40\ntolerance = 0\n");
+    String name = "cluster-mode-fit";
+    ScriptProcess.Result run = submitWith(name, Map.of("SPARKGD_SUBMIT_OPTS",
+        "--deploy-mode cluster --conf spark.ui.enabled=false --files " + relative(config)
+            + " --driver-java-options '-Dsparkgd.it=1 -Dsparkgd.it2=2'"),
+        "fit", "--input", relative(input), "--label", "y", "--features", "x1,x2,x3",
+        "--output", relative(output), "--config", "cluster.properties", "--min-partitions", "4")
+        .await(CLUSTER_MODE_LIMIT);
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    assertEquals("", run.err(), "no Spark chatter on the console");
+    assertTrue(run.out().contains("y ~ x1 + x2 + x3: " + ROWS + " rows")
+        && run.out().contains("outputs: " + output.toUri() + "history"), // absolute now
+        run.out());
+    assertSameFit(localFit(), output); // the shipped config's learning rate and iterations
+    Path driverLog = LOGS.resolve(name).resolve("sparkgd.log");
+    assertTrue(Files.readString(driverLog).contains("iteration 0/"),
+        "the driver logs to the script's log file: " + driverLog);
+    String launch = driverLaunchCommand();
+    assertTrue(launch.contains("-Dsparkgd.it2=2") && launch.contains("-Dlog4j2.configurationFile"),
+        "the driver has the user's and the script's options: " + launch);
+  }
+
+  @Test
+  @Timeout(value = 8, unit = TimeUnit.MINUTES)
+  void aFailingDriverOnTheClusterExitsWithItsCodeAndItsOneLineError() throws Exception {
+    Path output = data.resolve("cluster-mode-bad-column");
+    ScriptProcess.Result run = submitWith("cluster-mode-bad-column", Map.of(
+        "SPARKGD_SUBMIT_OPTS", "--deploy-mode cluster --conf spark.ui.enabled=false"), "fit",
+        "--input",
+        relative(input), "--label", "y", "--features", "x1,x9", "--output", relative(output))
+        .await(CLUSTER_MODE_LIMIT);
+    assertEquals(UserError.EXIT_CODE, run.exitCode(), run.out() + run.err());
+    assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+    assertTrue(run.err().startsWith("sparkgd: error: file:" + input.toAbsolutePath()
+        + ": no column 'x9'") && run.err().contains("the columns are: id, x1, x2, x3, y"),
+        run.err());
+    assertFalse(Files.exists(output));
+  }
+
+  /**
+   * Through a SPARK_HOME's bin/spark-submit (a stand-in that runs Spark's launcher, as a
+   * distribution's does): the user's --driver-java-options no longer replace the script's log
+   * options, so a failing run prints one line, in client mode and in cluster mode.
+   */
+  @Test
+  @Timeout(value = 8, unit = TimeUnit.MINUTES)
+  void throughSparkHomeAUsersDriverOptionsKeepTheConsoleToOneLine() throws Exception {
+    Path home = data.resolve("spark-home");
+    Files.createDirectories(home.resolve("bin"));
+    Files.createSymbolicLink(home.resolve("jars"), cluster.dir().resolve("spark-home/jars"));
+    Files.writeString(home.resolve("RELEASE"), "");
+    Path submit = home.resolve("bin/spark-submit");
+    try (var standIn = ClusterIT.class.getResourceAsStream("/spark-submit-standin.sh")) {
+      Files.copy(standIn, submit);
+    }
+    assertTrue(submit.toFile().setExecutable(true));
+    for (String mode : List.of("client", "cluster")) {
+      ScriptProcess.Result run = submitWith("spark-home-" + mode, Map.of("SPARK_HOME",
+          home.toString(), "SPARKGD_SUBMIT_OPTS", "--deploy-mode " + mode
+              + " --conf spark.ui.enabled=false --driver-java-options -Dsparkgd.it=3"),
+          "fit", "--input", relative(input), "--label", "y", "--features", "x1,x9", "--output",
+          relative(data.resolve("spark-home-" + mode))).await(CLUSTER_MODE_LIMIT);
+      assertEquals(UserError.EXIT_CODE, run.exitCode(), mode + ": " + run.out() + run.err());
+      // Spark 4.1's launcher adds jdk.incubator.vector, and the JVM says so: not ours to hide.
+      List<String> lines = run.err().strip().lines()
+          .filter(l -> !l.equals("WARNING: Using incubator modules: jdk.incubator.vector"))
+          .toList();
+      // Spark's own log lines ("yy/MM/dd HH:mm:ss INFO ...") would mean the log options were
+      // lost; sparkgd's progress ("HH:mm:ss INFO  Fitting ...") is meant for the console.
+      assertTrue(lines.stream().noneMatch(l -> l.matches("\\d\\d/\\d\\d/\\d\\d .*")), run.err());
+      assertEquals(mode.equals("cluster") ? 1 : 2, lines.size(), mode + ": " + run.err());
+      assertTrue(lines.get(lines.size() - 1).startsWith("sparkgd: error: ")
+          && lines.get(lines.size() - 1).contains(": no column 'x9'"), run.err());
+    }
+  }
+
+  /** The path from this process's folder (the scripts' working folder) to {@code file}. */
+  private static String relative(Path file) {
+    return Path.of("").toAbsolutePath().relativize(file.toAbsolutePath()).toString();
+  }
+
+  /** The first line of the newest driver's stderr on the workers: "Launch Command: ...". */
+  private static String driverLaunchCommand() throws IOException {
+    try (Stream<Path> files = Files.find(cluster.dir().resolve("work"), 3,
+        (f, a) -> f.getFileName().toString().equals("stderr")
+            && f.getParent().getFileName().toString().startsWith("driver-"))) {
+      Path newest = files.max(Comparator.comparing(f -> f.getParent().getFileName().toString()))
+          .orElseThrow(() -> new AssertionError("no driver ran on a worker"));
+      return Files.readString(newest).lines().findFirst().orElse("");
+    }
+  }
+
   private static ScriptProcess submit(String name, String... args) {
+    return submitWith(name, Map.of("SPARKGD_SUBMIT_OPTS", "--conf spark.ui.enabled=false"), args);
+  }
+
+  /**
+   * scripts/sparkgd --master spark://... : the driver in its own JVM, through SparkSubmit;
+   * {@code env} sets SPARKGD_SUBMIT_OPTS (and SPARK_HOME, if any).
+   */
+  private static ScriptProcess submitWith(String name, Map<String, String> env,
+      String... args) {
     String[] withMaster = new String[args.length + 2];
     System.arraycopy(args, 0, withMaster, 0, args.length);
     withMaster[args.length] = "--master";
     withMaster[args.length + 1] = cluster.masterUrl();
     deleteRecursively(LOGS.resolve(name)); // the log file appends; keep one run's
-    return ScriptProcess.start(LOGS.resolve(name), "sparkgd",
-        Map.of("SPARKGD_LOG_DIR", LOGS.resolve(name).toString(),
-            "SPARKGD_SUBMIT_OPTS", "--conf spark.ui.enabled=false",
-            "SPARKGD_JAVA_OPTS", "-Xmx1g"),
-        "sparkgd", withMaster);
+    Map<String, String> all = new HashMap<>(env);
+    all.put("SPARKGD_LOG_DIR", LOGS.resolve(name).toString());
+    all.put("SPARKGD_JAVA_OPTS", "-Xmx1g");
+    return ScriptProcess.start(LOGS.resolve(name), "sparkgd", all, "sparkgd", withMaster);
   }
 
   private static void deleteRecursively(Path dir) {

@@ -3,8 +3,11 @@ package org.sparkgd.cli;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.sparkgd.UserError;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,10 +39,18 @@ final class ConfigFile {
   /** Reads the file and checks its keys against the options of {@code command}. */
   static Properties load(CommandSpec command, File file) {
     Properties properties = new Properties();
-    try (InputStream in = Files.newInputStream(file.toPath())) {
+    // A bare name missing here may be a file shipped with --files to a driver on the cluster.
+    Optional<URI> shipped = file.exists() || file.getParent() != null ? Optional.empty()
+        : ShippedFiles.find(file.getName());
+    try (InputStream in = shipped.isPresent() ? ShippedFiles.open(shipped.get())
+        : Files.newInputStream(file.toPath())) {
       properties.load(in);
     } catch (IOException e) {
-      throw UserError.usage(file + ": cannot read the config file: " + e.getMessage());
+      String why = !(e instanceof NoSuchFileException) ? e.getMessage()
+          : shipped.isEmpty() && file.getParent() == null
+              ? "no such file here, nor shipped with --files" : "no such file";
+      throw UserError.usage(shipped.map(URI::toString).orElse(file.toString())
+          + ": cannot read the config file: " + why);
     }
     List<String> known = command.options().stream().map(ConfigFile::key).toList();
     for (String key : properties.stringPropertyNames()) {

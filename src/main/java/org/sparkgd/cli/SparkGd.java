@@ -34,8 +34,7 @@ public final class SparkGd implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args, Sessions.DEFAULT, new PrintWriter(System.out, true),
-        new PrintWriter(System.err, true)));
+    System.exit(DriverStatus.run(args, Sessions.DEFAULT));
   }
 
   /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
@@ -48,6 +47,7 @@ public final class SparkGd implements Runnable {
     }
     return cmd.setOut(out)
         .setErr(err)
+        .setParameterExceptionHandler(SparkGd::usageError)
         .setExecutionExceptionHandler((e, line, parsed) -> handle(e, line.getErr()))
         .execute(args);
   }
@@ -74,6 +74,19 @@ public final class SparkGd implements Runnable {
     System.arraycopy(args, 0, line, 1, args.length);
     CommandLine.ParseResult parsed = commandLine(null, line).parseArgs(line);
     return ((FitCommand) parsed.subcommand().commandSpec().userObject()).toConfig();
+  }
+
+  /** A usage mistake: one line and where the help is, not picocli's whole usage text. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine line = e.getCommandLine();
+    String message = e.getMessage();
+    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+      message += " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+    }
+    LOG.debug("Usage error", e);
+    line.getErr().println("sparkgd: error: " + message + "; see '"
+        + line.getCommandSpec().qualifiedName() + " --help'");
+    return UserError.USAGE_EXIT_CODE;
   }
 
   private static int handle(Exception e, PrintWriter err) {

@@ -74,6 +74,28 @@ class CliTest {
   }
 
   @Test
+  void everyUsageErrorIsOneLineWithAPointerToHelp() {
+    for (String[] bad : List.of(new String[] {"fit", "--learnig-rate", "0.1"},
+        new String[] {"fit", "--mode", "foo"}, new String[] {"fit", "--label"},
+        new String[] {"fit", "--max-iterations", "ten"}, new String[] {"predict", "--model"},
+        new String[] {"plot", "--width", "1.5"}, new String[] {"frobnicate"})) {
+      CliRunner.Result r = CliRunner.run(bad);
+      String line = String.join(" ", bad);
+      assertEquals(UserError.USAGE_EXIT_CODE, r.exitCode(), line + ": " + r.err());
+      assertOneLine(r.err());
+      assertTrue(r.err().startsWith("sparkgd: error: "), line + ": " + r.err());
+      String command = bad[0].equals("frobnicate") ? "sparkgd" : "sparkgd " + bad[0];
+      assertTrue(r.err().strip().endsWith("; see '" + command + " --help'"), r.err());
+      assertEquals("", r.out(), "no usage text on standard output");
+    }
+    CliRunner.Result typo = CliRunner.run("fit", "--learnig-rate", "0.1");
+    assertTrue(typo.err().contains("'--learnig-rate'")
+        && typo.err().contains("did you mean --learning-rate?"), typo.err());
+    CliRunner.Result mode = CliRunner.run("fit", "--mode", "foo");
+    assertTrue(mode.err().contains("--mode") && mode.err().contains("'foo'"), mode.err());
+  }
+
+  @Test
   void anExistingOutputIsRefusedAndLeftAlone() throws IOException {
     Path output = Files.createDirectories(dir.resolve("existing"));
     Path keep = Files.writeString(output.resolve("keep.txt"), "last week's model");
