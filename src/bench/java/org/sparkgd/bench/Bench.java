@@ -61,8 +61,8 @@ public final class Bench implements Callable<Integer> {
       description = "Seed of the generated rows.")
   long seed;
 
-  @Option(names = "--tree-depth", paramLabel = "D", defaultValue = "2",
-      description = "sparkgd's --tree-depth.")
+  @Option(names = "--tree-depth", paramLabel = "D", defaultValue = "0",
+      description = "sparkgd's --tree-depth (0: auto).")
   int treeDepth;
 
   @Option(names = "--sgd-iterations", paramLabel = "A,B", defaultValue = "2,7", split = ",",

@@ -60,9 +60,10 @@ final class PrototypeEvaluator implements CostFunction, AutoCloseable {
    */
   record Variant(String name, ThetaDelivery theta, Aggregation aggregation, int treeDepth,
       int coalesceTo, boolean genericLoop) {
+    /** @param treeDepth the evaluator's --tree-depth; 0 (auto) is timed as the old default, 2 */
     static Variant asIs(int treeDepth) {
       return new Variant("as the evaluator is", ThetaDelivery.BROADCAST,
-          Aggregation.TREE_AGGREGATE, treeDepth, 0, false);
+          Aggregation.TREE_AGGREGATE, treeDepth > 0 ? treeDepth : 2, 0, false);
     }
 
     Variant named(String newName) {

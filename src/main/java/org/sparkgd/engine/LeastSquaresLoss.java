@@ -12,11 +12,13 @@ import org.sparkgd.optim.Evaluation;
 
 /**
  * The least-squares cost over the cached blocks. One evaluation is one Spark job: broadcast θ,
- * {@code treeAggregate} the partial sums of every partition, release the broadcast.
+ * sum every partition's rows, merge the partitions' partial sums (on the driver, or by a
+ * {@code treeAggregate}: {@link Aggregation}), release the broadcast.
  */
 public final class LeastSquaresLoss implements CostFunction {
   private final TrainingData data;
   private final JavaSparkContext jsc;
+  /** The tree depth asked for, or {@link Aggregation#AUTO}. */
   private final int treeDepth;
   /** Null for batch gradient descent. */
   private final Double batchFraction;
@@ -77,12 +79,18 @@ public final class LeastSquaresLoss implements CostFunction {
     try {
       MiniBatchSampler sampler = batchFraction == null ? null
           : new MiniBatchSampler(batchFraction, seed, pass);
-      LeastSquaresAggregator zero = new LeastSquaresAggregator(data.numFeatures(),
-          points.length, broadcast, sampler);
-      return blocksForPass.apply(pass)
-          .treeAggregate(zero, LeastSquaresAggregator::add, LeastSquaresAggregator::merge,
-              treeDepth)
-          .evaluations();
+      int d = data.numFeatures();
+      int numPoints = points.length;
+      JavaRDD<DataBlock> blocks = blocksForPass.apply(pass);
+      int depth = Aggregation.depth(treeDepth, blocks.getNumPartitions(), numPoints * (d + 2));
+      if (depth == 0) {
+        return PartitionSummaries.mergeInOrder(blocks,
+            () -> new LeastSquaresAggregator(d, numPoints, broadcast, sampler),
+            LeastSquaresAggregator::add, LeastSquaresAggregator::merge).evaluations();
+      }
+      LeastSquaresAggregator zero = new LeastSquaresAggregator(d, numPoints, broadcast, sampler);
+      return blocks.treeAggregate(zero, LeastSquaresAggregator::add,
+          LeastSquaresAggregator::merge, depth).evaluations();
     } finally {
       broadcast.destroy();
       jsc.setJobDescription(previousDescription);
