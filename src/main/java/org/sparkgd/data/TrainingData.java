@@ -51,7 +51,8 @@ public final class TrainingData implements AutoCloseable {
             spec.minPartitions(), spec.onBadRows())
         : CsvBlockReader.read(jsc, files, spec.delimiter(), spec.features(), spec.label(),
             spec.minPartitions(), spec.onBadRows());
-    return fromRaw(raw, spec.features(), spec.label(), spec.path(), split);
+    return fromRaw(raw, spec.features(), spec.label(), spec.path(), split,
+        spec.minPartitions());
   }
 
   /** All rows of {@code raw} are training rows. */
@@ -67,6 +68,15 @@ public final class TrainingData implements AutoCloseable {
    */
   public static TrainingData fromRaw(JavaRDD<DataBlock> raw, List<String> features,
       String label, String source, HoldOutSplit split) {
+    return fromRaw(raw, features, label, source, split, 0);
+  }
+
+  /**
+   * As above; the training blocks are cached in {@link BalancedBlocks#partitions} partitions
+   * (a multiple of the cores, at least {@code minPartitions}) of equal rows.
+   */
+  public static TrainingData fromRaw(JavaRDD<DataBlock> raw, List<String> features,
+      String label, String source, HoldOutSplit split, int minPartitions) {
     int numFeatures = features.size();
     raw.setName("sparkgd raw input: " + source).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -89,7 +99,10 @@ public final class TrainingData implements AutoCloseable {
       List<String> columns = new java.util.ArrayList<>(features);
       columns.add(label);
       Standardization standardization = Standardization.of(stats, columns);
-      JavaRDD<DataBlock> blocks = training.map(standardization::apply);
+      int partitions = BalancedBlocks.partitions(raw.context().defaultParallelism(),
+          stats.count(), numFeatures, minPartitions);
+      JavaRDD<DataBlock> blocks = BalancedBlocks.of(training.map(standardization::apply),
+          partitions, numFeatures, BlockPacker.defaultBlockRows(numFeatures));
       blocks.setName("sparkgd standardized blocks: " + source)
           .persist(StorageLevel.MEMORY_AND_DISK());
       blocks.count();

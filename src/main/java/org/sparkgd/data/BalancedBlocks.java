@@ -1,0 +1,168 @@
+package org.sparkgd.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import scala.Tuple2;
+
+/**
+ * Lays the blocks out in partitions that fit the task slots: a multiple of the cores, each
+ * holding an equal share of the rows (within one), in input order, whatever the input's split
+ * size brought. A CSV on the local file system splits at 32 MiB: 10 million rows come as 7
+ * partitions, which 2 cores run in 4 waves every iteration. The rows move once, at caching
+ * time, by one shuffle keyed by each slice's global row position; the layout then depends only
+ * on the row count and the partition count, not on how the input was split. Input that is
+ * already balanced is left as it is.
+ */
+public final class BalancedBlocks {
+  /** The packed bytes of a partition above which the partitions double (and so on). */
+  static final long PARTITION_BYTES = 1L << 30;
+
+  private BalancedBlocks() {}
+
+  /**
+   * The partition count for the cache: a multiple of {@code cores}, at least
+   * {@code minPartitions}, with at most about {@link #PARTITION_BYTES} of packed rows each.
+   */
+  public static int partitions(int cores, long rows, int numFeatures, int minPartitions) {
+    int slots = Math.max(1, cores);
+    long bytes = rows * 8L * (numFeatures + 1);
+    long waves = Math.max(ceil(bytes, slots * PARTITION_BYTES), ceil(minPartitions, slots));
+    return Math.toIntExact(Math.max(1, waves) * slots);
+  }
+
+  /** {@code blocks} in {@code partitions} partitions of equal rows (see the class comment). */
+  public static JavaRDD<DataBlock> of(JavaRDD<DataBlock> blocks, int partitions,
+      int numFeatures, int blockRows) {
+    List<Long> counts = blocks.mapPartitions(it -> {
+      long n = 0;
+      while (it.hasNext()) {
+        n += it.next().rows();
+      }
+      return List.of(n).iterator();
+    }).collect();
+    long total = counts.stream().mapToLong(Long::longValue).sum();
+    if (total == 0 || isBalanced(counts, partitions)) {
+      return blocks;
+    }
+    long[] starts = new long[counts.size()];
+    for (int p = 1; p < starts.length; p++) {
+      starts[p] = starts[p - 1] + counts.get(p - 1);
+    }
+    RowRanges ranges = new RowRanges(partitions, total);
+    JavaPairRDD<Long, DataBlock> slices = JavaPairRDD.fromJavaRDD(blocks.mapPartitionsWithIndex(
+        (p, it) -> ranges.slices(starts[p], it), true));
+    return slices.repartitionAndSortWithinPartitions(ranges).values()
+        .mapPartitions(it -> new BlockPacker(new SliceRows(it, numFeatures), numFeatures,
+            blockRows));
+  }
+
+  /** Equal counts (within one) in exactly {@code partitions} partitions. */
+  static boolean isBalanced(List<Long> counts, int partitions) {
+    if (counts.size() != partitions) {
+      return false;
+    }
+    long min = counts.stream().mapToLong(Long::longValue).min().orElse(0);
+    long max = counts.stream().mapToLong(Long::longValue).max().orElse(0);
+    return max - min <= 1;
+  }
+
+  private static long ceil(long a, long b) {
+    return (a + b - 1) / b;
+  }
+
+  /** Row i of n goes to partition ⌊i·P/n⌋; keys are global row positions. */
+  static final class RowRanges extends Partitioner {
+    private static final long serialVersionUID = 1L;
+    private final int partitions;
+    private final long rows;
+
+    RowRanges(int partitions, long rows) {
+      this.partitions = partitions;
+      this.rows = rows;
+    }
+
+    @Override
+    public int numPartitions() {
+      return partitions;
+    }
+
+    @Override
+    public int getPartition(Object key) {
+      return partitionOf((Long) key);
+    }
+
+    int partitionOf(long row) {
+      return (int) Math.min(partitions - 1, Math.multiplyExact(row, (long) partitions) / rows);
+    }
+
+    /** The first row of partition {@code t}: ⌈t·n/P⌉. */
+    long firstRow(int t) {
+      return t >= partitions ? rows : ceil(Math.multiplyExact((long) t, rows), partitions);
+    }
+
+    /** Cuts each block at the partitions' boundaries; a slice is keyed by its first row. */
+    Iterator<Tuple2<Long, DataBlock>> slices(long start, Iterator<DataBlock> blocks) {
+      List<Tuple2<Long, DataBlock>> out = new ArrayList<>();
+      long row = start;
+      while (blocks.hasNext()) {
+        DataBlock block = blocks.next();
+        int d = block.numFeatures();
+        int from = 0;
+        while (from < block.rows()) {
+          long end = firstRow(partitionOf(row + from) + 1);
+          int to = (int) Math.min(block.rows(), end - row);
+          DataBlock slice = from == 0 && to == block.rows() ? block : new DataBlock(d,
+              Arrays.copyOfRange(block.features(), from * d, to * d),
+              Arrays.copyOfRange(block.labels(), from, to));
+          out.add(new Tuple2<>(row + from, slice));
+          from = to;
+        }
+        row += block.rows();
+      }
+      return out.iterator();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof RowRanges r && r.partitions == partitions && r.rows == rows;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(rows) * 31 + partitions;
+    }
+  }
+
+  /** The rows of a partition's slices, in order, for {@link BlockPacker}. */
+  private static final class SliceRows implements RowSource {
+    private final Iterator<DataBlock> slices;
+    private final int numFeatures;
+    private DataBlock current;
+    private int next;
+
+    SliceRows(Iterator<DataBlock> slices, int numFeatures) {
+      this.slices = slices;
+      this.numFeatures = numFeatures;
+    }
+
+    @Override
+    public boolean next(double[] row) {
+      while (current == null || next == current.rows()) {
+        if (!slices.hasNext()) {
+          return false;
+        }
+        current = slices.next();
+        next = 0;
+      }
+      System.arraycopy(current.features(), next * numFeatures, row, 0, numFeatures);
+      row[numFeatures] = current.labels()[next];
+      next++;
+      return true;
+    }
+  }
+}
