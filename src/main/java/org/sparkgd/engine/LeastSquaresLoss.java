@@ -77,18 +77,18 @@ public final class LeastSquaresLoss implements CostFunction {
     }
     Broadcast<double[][]> broadcast = jsc.broadcast(copies);
     try {
-      MiniBatchSampler sampler = batchFraction == null ? null
-          : new MiniBatchSampler(batchFraction, seed, pass);
       int d = data.numFeatures();
       int numPoints = points.length;
       JavaRDD<DataBlock> blocks = blocksForPass.apply(pass);
+      MiniBatchSampler sampler = batchFraction == null ? null
+          : new MiniBatchSampler(batchFraction, seed, pass, data.rows(),
+              blocks.getNumPartitions());
       int depth = Aggregation.depth(treeDepth, blocks.getNumPartitions(), numPoints * (d + 2));
-      if (depth == 0) {
-        return PartitionSummaries.mergeInOrder(blocks,
-            () -> new LeastSquaresAggregator(d, numPoints, broadcast, sampler),
-            LeastSquaresAggregator::add, LeastSquaresAggregator::merge).evaluations();
-      }
       LeastSquaresAggregator zero = new LeastSquaresAggregator(d, numPoints, broadcast, sampler);
+      if (depth == 0) {
+        return PartitionJob.sum(blocks, zero,
+            new LeastSquaresAggregator(d, numPoints, broadcast, sampler)).evaluations();
+      }
       return blocks.treeAggregate(zero, LeastSquaresAggregator::add,
           LeastSquaresAggregator::merge, depth).evaluations();
     } finally {
