@@ -137,6 +137,7 @@ final class PrototypeEvaluator implements CostFunction, AutoCloseable {
   private final JavaSparkContext jsc;
   private final JavaRDD<DataBlock> blocks;
   private final int numFeatures;
+  private final long rows;
   private final Double batchFraction;
   private final long seed;
   private final ExecutorService releaser = Executors.newSingleThreadExecutor(r -> {
@@ -152,6 +153,7 @@ final class PrototypeEvaluator implements CostFunction, AutoCloseable {
         && variant.coalesceTo() < data.blocks().getNumPartitions()
         ? data.blocks().coalesce(variant.coalesceTo()) : data.blocks();
     this.numFeatures = data.numFeatures();
+    this.rows = data.rows();
     this.batchFraction = batchFraction;
     this.seed = seed;
   }
@@ -173,7 +175,7 @@ final class PrototypeEvaluator implements CostFunction, AutoCloseable {
   public Evaluation evaluate(double[] theta, long iteration) {
     jsc.setJobDescription("sparkgd bench: " + variant.name() + ", iteration " + iteration);
     MiniBatchSampler sampler = batchFraction == null ? null
-        : new MiniBatchSampler(batchFraction, seed, iteration);
+        : new MiniBatchSampler(batchFraction, seed, iteration, rows, blocks.getNumPartitions());
     boolean broadcasting = variant.theta() != ThetaDelivery.IN_TASK;
     Broadcast<double[]> broadcast = broadcasting ? jsc.broadcast(theta.clone()) : null;
     try {

@@ -15,8 +15,9 @@ import scala.Tuple2;
  * size brought. A CSV on the local file system splits at 32 MiB: 10 million rows come as 7
  * partitions, which 2 cores run in 4 waves every iteration. The rows move once, at caching
  * time, by one shuffle keyed by each slice's global row position; the layout then depends only
- * on the row count and the partition count, not on how the input was split. Input that is
- * already balanced is left as it is.
+ * on the row count and the partition count, not on how the input was split: partition p of P
+ * holds the rows from ⌈p·n/P⌉ (the mini-batch sampler relies on it). Input already laid out
+ * so is left as it is.
  */
 public final class BalancedBlocks {
   /** The packed bytes of a partition above which the partitions double (and so on). */
@@ -46,29 +47,19 @@ public final class BalancedBlocks {
       return List.of(n).iterator();
     }).collect();
     long total = counts.stream().mapToLong(Long::longValue).sum();
-    if (total == 0 || isBalanced(counts, partitions)) {
+    RowRanges ranges = new RowRanges(partitions, total);
+    if (total == 0 || ranges.holds(counts)) {
       return blocks;
     }
     long[] starts = new long[counts.size()];
     for (int p = 1; p < starts.length; p++) {
       starts[p] = starts[p - 1] + counts.get(p - 1);
     }
-    RowRanges ranges = new RowRanges(partitions, total);
     JavaPairRDD<Long, DataBlock> slices = JavaPairRDD.fromJavaRDD(blocks.mapPartitionsWithIndex(
         (p, it) -> ranges.slices(starts[p], it), true));
     return slices.repartitionAndSortWithinPartitions(ranges).values()
         .mapPartitions(it -> new BlockPacker(new SliceRows(it, numFeatures), numFeatures,
             blockRows));
-  }
-
-  /** Equal counts (within one) in exactly {@code partitions} partitions. */
-  static boolean isBalanced(List<Long> counts, int partitions) {
-    if (counts.size() != partitions) {
-      return false;
-    }
-    long min = counts.stream().mapToLong(Long::longValue).min().orElse(0);
-    long max = counts.stream().mapToLong(Long::longValue).max().orElse(0);
-    return max - min <= 1;
   }
 
   private static long ceil(long a, long b) {
@@ -98,6 +89,19 @@ public final class BalancedBlocks {
 
     int partitionOf(long row) {
       return (int) Math.min(partitions - 1, Math.multiplyExact(row, (long) partitions) / rows);
+    }
+
+    /** Whether partitions of these row counts are already these ranges. */
+    boolean holds(List<Long> counts) {
+      if (counts.size() != partitions) {
+        return false;
+      }
+      for (int t = 0; t < partitions; t++) {
+        if (counts.get(t) != firstRow(t + 1) - firstRow(t)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** The first row of partition {@code t}: ⌈t·n/P⌉. */
