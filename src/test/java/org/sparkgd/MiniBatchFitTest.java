@@ -28,11 +28,15 @@ class MiniBatchFitTest {
   }
 
   private static Path fit(String name, long seed) {
+    return fit(name, seed, 3);
+  }
+
+  private static Path fit(String name, long seed, int minPartitions) {
     Path output = dir.resolve(name);
     CliRunner.Result r = CliRunner.fit(csv, output, "--mode", "minibatch",
         "--batch-fraction", String.valueOf(FRACTION), "--learning-rate", "0.1",
         "--max-iterations", "120", "--tolerance", "0", "--seed", String.valueOf(seed),
-        "--min-partitions", "3");
+        "--min-partitions", String.valueOf(minPartitions));
     assertEquals(0, r.exitCode(), r.err());
     return output;
   }
@@ -50,6 +54,23 @@ class MiniBatchFitTest {
       assertEquals((long) a.get(k).getAs("rows"), (long) b.get(k).getAs("rows"));
     }
     assertNotEquals((double) a.get(5).getAs("cost"), (double) c.get(5).getAs("cost"));
+  }
+
+  /**
+   * The sample is drawn by the rows' global positions, so another partition count draws the
+   * same batches: the same sizes, and costs that differ only by the rounding of the sums
+   * within partitions.
+   */
+  @Test
+  void anotherPartitionCountDrawsTheSameBatches() {
+    List<Row> two = CliRunner.history(fit("p2", 5, 2));
+    List<Row> six = CliRunner.history(fit("p6", 5, 6));
+    assertEquals(two.size(), six.size());
+    for (int k = 0; k < two.size(); k++) {
+      assertEquals((long) two.get(k).getAs("rows"), (long) six.get(k).getAs("rows"), "row " + k);
+      double a = two.get(k).getAs("cost");
+      assertEquals(a, (double) six.get(k).getAs("cost"), 1e-9 * Math.abs(a), "row " + k);
+    }
   }
 
   @Test

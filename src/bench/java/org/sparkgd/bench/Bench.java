@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -25,7 +26,8 @@ import picocli.CommandLine;
     description = "Benchmark sparkgd's iterations against MLlib and against a plain Java loop "
         + "over the same cached arrays, on generated advertising data (3 features).",
     footer = {"", "Parts: batch, minibatch, mllib-sgd, mllib-lr, roofline, storage, end-to-end "
-        + "(together: table), breakdown, memory; all: every part.",
+        + "(together: table), breakdown, memory; all: every part so far; processes (whole fresh "
+        + "sparkgd fit processes, apart: it is slow).",
         "scripts/bench also takes --driver-memory SIZE, the JVM heap (default 8g)."})
 public final class Bench implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
@@ -61,8 +63,8 @@ public final class Bench implements Callable<Integer> {
       description = "Seed of the generated rows.")
   long seed;
 
-  @Option(names = "--tree-depth", paramLabel = "D", defaultValue = "2",
-      description = "sparkgd's --tree-depth.")
+  @Option(names = "--tree-depth", paramLabel = "D", defaultValue = "0",
+      description = "sparkgd's --tree-depth (0: auto).")
   int treeDepth;
 
   @Option(names = "--sgd-iterations", paramLabel = "A,B", defaultValue = "2,7", split = ",",
@@ -86,6 +88,23 @@ public final class Bench implements Callable<Integer> {
   @Option(names = "--scratch", paramLabel = "DIR", defaultValue = "${java.io.tmpdir}",
       description = "Where the end-to-end CSV is written (and deleted afterwards).")
   Path scratch;
+
+  @Option(names = "--process-rows", paramLabel = "N", defaultValue = "0",
+      description = "Rows of the processes part's files (0: --rows).")
+  long processRows;
+
+  @Option(names = "--process-iterations", paramLabel = "N", defaultValue = "100",
+      description = "Iterations of each fit of the processes part.")
+  int processIterations;
+
+  @Option(names = "--process-formats", paramLabel = "LIST", defaultValue = "csv,parquet",
+      split = ",", description = "Input formats of the processes part.")
+  List<String> processFormats;
+
+  @Option(names = "--sparkgd", paramLabel = "PATH",
+      defaultValue = "${sys:sparkgd.root:-.}/scripts/sparkgd",
+      description = "The sparkgd script the processes part runs.")
+  Path sparkgd;
 
   @Option(names = "--output", paramLabel = "FILE",
       description = "Also write the Markdown report here (e.g. docs/benchmark-1e7.md).")
@@ -159,7 +178,8 @@ public final class Bench implements Callable<Integer> {
     Set<Part> selected = Part.parse(parts);
     return new BenchSettings(rows, partitions, repetitions, warmup, fitRepetitions, selected,
         seed, treeDepth, sgdIterations[0], sgdIterations[1], endToEndRows, endToEndTolerance,
-        memoryIterations, scratch, output);
+        memoryIterations, scratch, output, new BenchSettings.ProcessSettings(
+            processRows > 0 ? processRows : rows, processIterations, processFormats, sparkgd));
   }
 
   private static SparkSession open(String master) {

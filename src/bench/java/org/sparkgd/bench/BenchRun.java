@@ -52,7 +52,7 @@ final class BenchRun {
     results.threads = jsc.defaultParallelism();
     results.partitions = settings.partitions() > 0 ? settings.partitions()
         : jsc.defaultParallelism();
-    if (settings.parts().stream().anyMatch(p -> p != Part.END_TO_END)) {
+    if (settings.parts().stream().anyMatch(p -> p != Part.END_TO_END && p != Part.PROCESSES)) {
       long start = System.nanoTime();
       try (TrainingData data = GeneratedData.load(jsc, settings.rows(), results.partitions,
           settings.seed())) {
@@ -65,6 +65,9 @@ final class BenchRun {
     }
     if (settings.runs(Part.END_TO_END)) {
       endToEnd();
+    }
+    if (settings.runs(Part.PROCESSES)) {
+      processes();
     }
     results.loadAfter = Machine.loadAverage();
     return results;
@@ -256,6 +259,22 @@ final class BenchRun {
           "s");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private void processes() {
+    BenchSettings.ProcessSettings p = settings.processes();
+    try {
+      results.processes = FreshProcesses.run(spark, p.sparkgd(), settings.scratch(), p.rows(),
+          p.iterations(), p.formats(), settings.repetitions());
+      results.processes.fits().forEach(f -> LOG.info(String.format(
+          "process %s: median %.1f ms, p90 %.1f ms an iteration; wall %.1f s %s", f.label(),
+          f.median(p.iterations()), f.p90(p.iterations()), f.wallSeconds(), f.phases())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

@@ -17,7 +17,18 @@ import org.sparkgd.UserError;
 record BenchSettings(long rows, int partitions, int repetitions, int warmup, int fitRepetitions,
     Set<Part> parts, long seed, int treeDepth, int sgdShortRun, int sgdLongRun,
     long endToEndRows, double endToEndTolerance,
-    long memoryIterations, Path scratch, Path output) {
+    long memoryIterations, Path scratch, Path output, ProcessSettings processes) {
+
+  /** The processes part: rows of its files, iterations of each fit, formats, the script. */
+  record ProcessSettings(long rows, int iterations, java.util.List<String> formats,
+      Path sparkgd) {
+    ProcessSettings {
+      formats = java.util.List.copyOf(formats);
+      require(iterations >= 2, "--process-iterations must be at least 2");
+      require(formats.stream().allMatch(f -> f.equals("csv") || f.equals("parquet")),
+          "--process-formats takes csv and/or parquet, got " + formats);
+    }
+  }
 
   BenchSettings {
     parts = Set.copyOf(parts);
@@ -27,7 +38,7 @@ record BenchSettings(long rows, int partitions, int repetitions, int warmup, int
     require(warmup >= 0, "--warmup must be ≥ 0, got " + warmup);
     require(fitRepetitions >= 1, "--fit-repetitions must be at least 1, got " + fitRepetitions);
     require(!parts.isEmpty(), "--parts selects nothing");
-    require(treeDepth >= 1, "--tree-depth must be ≥ 1, got " + treeDepth);
+    require(treeDepth >= 0, "--tree-depth must be ≥ 0 (0: auto), got " + treeDepth);
     require(sgdShortRun >= 1 && sgdLongRun > sgdShortRun,
         "--sgd-iterations must be two lengths, the second longer, e.g. 2,7");
     require(endToEndRows >= 0, "--end-to-end-rows must be ≥ 0, got " + endToEndRows);

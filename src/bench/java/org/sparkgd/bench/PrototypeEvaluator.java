@@ -60,9 +60,10 @@ final class PrototypeEvaluator implements CostFunction, AutoCloseable {
    */
   record Variant(String name, ThetaDelivery theta, Aggregation aggregation, int treeDepth,
       int coalesceTo, boolean genericLoop) {
+    /** @param treeDepth the evaluator's --tree-depth; 0 (auto) is timed as the old default, 2 */
     static Variant asIs(int treeDepth) {
       return new Variant("as the evaluator is", ThetaDelivery.BROADCAST,
-          Aggregation.TREE_AGGREGATE, treeDepth, 0, false);
+          Aggregation.TREE_AGGREGATE, treeDepth > 0 ? treeDepth : 2, 0, false);
     }
 
     Variant named(String newName) {
@@ -136,6 +137,7 @@ final class PrototypeEvaluator implements CostFunction, AutoCloseable {
   private final JavaSparkContext jsc;
   private final JavaRDD<DataBlock> blocks;
   private final int numFeatures;
+  private final long rows;
   private final Double batchFraction;
   private final long seed;
   private final ExecutorService releaser = Executors.newSingleThreadExecutor(r -> {
@@ -151,6 +153,7 @@ final class PrototypeEvaluator implements CostFunction, AutoCloseable {
         && variant.coalesceTo() < data.blocks().getNumPartitions()
         ? data.blocks().coalesce(variant.coalesceTo()) : data.blocks();
     this.numFeatures = data.numFeatures();
+    this.rows = data.rows();
     this.batchFraction = batchFraction;
     this.seed = seed;
   }
@@ -172,7 +175,7 @@ final class PrototypeEvaluator implements CostFunction, AutoCloseable {
   public Evaluation evaluate(double[] theta, long iteration) {
     jsc.setJobDescription("sparkgd bench: " + variant.name() + ", iteration " + iteration);
     MiniBatchSampler sampler = batchFraction == null ? null
-        : new MiniBatchSampler(batchFraction, seed, iteration);
+        : new MiniBatchSampler(batchFraction, seed, iteration, rows, blocks.getNumPartitions());
     boolean broadcasting = variant.theta() != ThetaDelivery.IN_TASK;
     Broadcast<double[]> broadcast = broadcasting ? jsc.broadcast(theta.clone()) : null;
     try {

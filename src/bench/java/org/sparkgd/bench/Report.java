@@ -38,7 +38,12 @@ final class Report {
         r.loadBefore, r.loadAfter);
     line("- Started %s; command: `%s`", r.started, command);
     line("");
-    table();
+    if (r.processes != null) {
+      out.append(ProcessReport.markdown(r.processes));
+    }
+    if (settings.parts().stream().anyMatch(p -> p != Part.PROCESSES)) {
+      table();
+    }
     endToEnd();
     breakdown();
     memory();

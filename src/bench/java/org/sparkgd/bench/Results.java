@@ -32,6 +32,7 @@ final class Results {
   CachedBytes sparkgdBytes;
   CachedBytes mllibBytes;
   EndToEnd.Result endToEnd;
+  FreshProcesses.Result processes;
 
   Breakdown.Pieces pieces;
   List<Breakdown.Line> batchVariants = new ArrayList<>();

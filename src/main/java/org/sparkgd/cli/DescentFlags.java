@@ -143,7 +143,8 @@ final class DescentFlags {
   double divergenceFactor;
 
   @Option(names = "--tree-depth", paramLabel = "D",
-      description = "Depth of Spark's treeAggregate of the partial sums.")
+      description = "Depth of Spark's treeAggregate of the partial sums; 0: auto (merged on "
+          + "the driver, a tree of depth 2 only for many partitions).")
   int treeDepth;
 
   DescentOptions toOptions() {

@@ -13,7 +13,8 @@ import java.util.List;
  * @param learningRates one run per rate (a sweep); empty means auto: the safe step 1/L of the
  *     exact reference (Adam: 0.01)
  * @param updates one run per rule (a sweep)
- * @param treeDepth the depth of Spark's treeAggregate of the partial sums
+ * @param treeDepth the depth of Spark's treeAggregate of the partial sums; 0 (the default):
+ *     chosen per pass, a merge on the driver unless the partitions are many
  */
 public record DescentOptions(
     Mode mode,
@@ -132,7 +133,7 @@ public record DescentOptions(
     private double tolerance = 1e-12;
     private long seed = 42;
     private double divergenceFactor = 100;
-    private int treeDepth = 2;
+    private int treeDepth = 0;
 
     private Builder() {}
 

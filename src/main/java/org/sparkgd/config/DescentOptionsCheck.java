@@ -61,7 +61,7 @@ final class DescentOptionsCheck {
         "--tolerance must be ≥ 0 (0 disables it), got " + o.tolerance());
     require(o.divergenceFactor() > 1 && Double.isFinite(o.divergenceFactor()),
         "--divergence-factor must be > 1, got " + o.divergenceFactor());
-    require(o.treeDepth() >= 1, "--tree-depth must be ≥ 1, got " + o.treeDepth());
+    require(o.treeDepth() >= 0, "--tree-depth must be ≥ 0 (0: auto), got " + o.treeDepth());
   }
 
   static void require(boolean condition, String message) {

@@ -57,8 +57,9 @@ public final class TrainingData implements AutoCloseable {
     JavaRDD<DataBlock> raw = read(spark, spec, files, design);
     TrainingData data = design != null
         ? fromRaw(raw, design.columnNames(), design.label(), spec.path(), split,
-            design.intercept())
-        : fromRaw(raw, spec.features(), spec.label(), spec.path(), split, !spec.noIntercept());
+            design.intercept(), spec.minPartitions())
+        : fromRaw(raw, spec.features(), spec.label(), spec.path(), split, !spec.noIntercept(),
+            spec.minPartitions());
     data.design = design;
     data.weighted = spec.weight() != null;
     return checkWeights(data, spec);
@@ -124,15 +125,16 @@ public final class TrainingData implements AutoCloseable {
    */
   public static TrainingData fromRaw(JavaRDD<DataBlock> raw, List<String> features,
       String label, String source, HoldOutSplit split) {
-    return fromRaw(raw, features, label, source, split, true);
+    return fromRaw(raw, features, label, source, split, true, 0);
   }
 
   /**
-   * As {@link #fromRaw(JavaRDD, List, String, String, HoldOutSplit)}; without an intercept the
-   * columns are only scaled, not centered, so that the origin stays the origin.
+   * As above. Without an intercept the columns are only scaled, not centered, so that the origin
+   * stays the origin. The training blocks are cached in {@link BalancedBlocks#partitions}
+   * partitions (a multiple of the cores, at least {@code minPartitions}) of equal rows.
    */
   public static TrainingData fromRaw(JavaRDD<DataBlock> raw, List<String> features,
-      String label, String source, HoldOutSplit split, boolean intercept) {
+      String label, String source, HoldOutSplit split, boolean intercept, int minPartitions) {
     int numFeatures = features.size();
     raw.setName("sparkgd raw input: " + source).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -156,7 +158,10 @@ public final class TrainingData implements AutoCloseable {
       columns.add(label);
       Standardization standardization = intercept ? Standardization.of(stats, columns)
           : Standardization.uncentered(stats, columns);
-      JavaRDD<DataBlock> blocks = training.map(standardization::apply);
+      int partitions = BalancedBlocks.partitions(raw.context().defaultParallelism(),
+          stats.count(), numFeatures, minPartitions);
+      JavaRDD<DataBlock> blocks = BalancedBlocks.of(training.map(standardization::apply),
+          partitions, numFeatures, BlockPacker.defaultBlockRows(numFeatures));
       blocks.setName("sparkgd standardized blocks: " + source)
           .persist(StorageLevel.MEMORY_AND_DISK());
       blocks.count();

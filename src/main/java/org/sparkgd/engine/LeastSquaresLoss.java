@@ -13,11 +13,13 @@ import org.sparkgd.stats.QrAccumulator;
 
 /**
  * The least-squares cost over the cached blocks. One evaluation is one Spark job: broadcast θ,
- * {@code treeAggregate} the partial sums of every partition, release the broadcast.
+ * sum every partition's rows, merge the partitions' partial sums (on the driver, or by a
+ * {@code treeAggregate}: {@link Aggregation}), release the broadcast.
  */
 public final class LeastSquaresLoss implements CostFunction {
   private final TrainingData data;
   private final JavaSparkContext jsc;
+  /** The tree depth asked for, or {@link Aggregation#AUTO}. */
   private final int treeDepth;
   /** Null for batch gradient descent. */
   private final Double batchFraction;
@@ -101,17 +103,22 @@ public final class LeastSquaresLoss implements CostFunction {
     }
     Broadcast<double[][]> broadcast = jsc.broadcast(copies);
     try {
+      int d = data.numFeatures();
+      int numPoints = points.length;
+      JavaRDD<DataBlock> blocks = blocksForPass.apply(pass);
       MiniBatchSampler sampler = batchFraction == null ? null
-          : new MiniBatchSampler(batchFraction, seed, pass);
-      LeastSquaresAggregator zero = new LeastSquaresAggregator(data.numFeatures(),
-          points.length, broadcast, sampler);
-      Evaluation[] evaluations = blocksForPass.apply(pass)
-          .treeAggregate(zero, LeastSquaresAggregator::add, LeastSquaresAggregator::merge,
-              treeDepth)
-          .evaluations();
+          : new MiniBatchSampler(batchFraction, seed, pass, data.rows(),
+              blocks.getNumPartitions());
+      int depth = Aggregation.depth(treeDepth, blocks.getNumPartitions(), numPoints * (d + 2));
+      LeastSquaresAggregator zero = new LeastSquaresAggregator(d, numPoints, broadcast, sampler);
+      Evaluation[] evaluations = depth == 0
+          ? PartitionJob.sum(blocks, zero,
+              new LeastSquaresAggregator(d, numPoints, broadcast, sampler)).evaluations()
+          : blocks.treeAggregate(zero, LeastSquaresAggregator::add,
+              LeastSquaresAggregator::merge, depth).evaluations();
       if (!intercept) {
         for (Evaluation e : evaluations) {
-          e.gradient()[0] = 0;
+          e.gradient()[0] = 0; // through the origin: the intercept stays at 0
         }
       }
       return evaluations;

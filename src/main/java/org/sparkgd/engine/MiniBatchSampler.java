@@ -6,46 +6,69 @@ import org.sparkgd.data.Seeds;
 
 /**
  * Bernoulli sampling of rows with probability {@code fraction}, reproducible from
- * (seed, iteration, partition) and so independent across iterations. Rather than draw a number
- * for every row, it draws the geometric gap to the next sampled row, so its cost grows with the
- * batch, not with the partition.
+ * (seed, iteration) and independent across iterations. Rather than draw a number for every
+ * row, it draws the geometric gap to the next sampled row, so its cost grows with the batch,
+ * not with the data.
+ *
+ * <p>The draw is keyed by the rows' global positions, not by partitions: the rows are cut into
+ * fixed chunks of {@link #CHUNK} positions, each with its own random stream seeded by
+ * (seed, iteration, chunk). The cached partitions hold the rows in input order, partition p of
+ * P the positions from ⌈p·n/P⌉ ({@code data.BalancedBlocks}), so every partition count picks
+ * the same rows, and a retried task the same as its first attempt.
  */
 public final class MiniBatchSampler implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+  /** Positions a random stream covers. */
+  static final long CHUNK = 1 << 16;
 
   private final double fraction;
   private final long seed;
   private final long iteration;
+  private final long rows;
+  private final int partitions;
 
-  public MiniBatchSampler(double fraction, long seed, long iteration) {
+  /**
+   * @param rows the rows of all partitions
+   * @param partitions how many partitions hold them, in order, in equal shares
+   */
+  public MiniBatchSampler(double fraction, long seed, long iteration, long rows,
+      int partitions) {
     if (!(fraction > 0 && fraction <= 1)) {
       throw new IllegalArgumentException("fraction must be in (0, 1]: " + fraction);
     }
     this.fraction = fraction;
     this.seed = seed;
     this.iteration = iteration;
+    this.rows = rows;
+    this.partitions = partitions;
   }
 
   public double fraction() {
     return fraction;
   }
 
-  /** A fresh cursor over one partition's rows; partitions never share a random stream. */
+  /** A fresh cursor over partition {@code partition}'s rows, from its first global position. */
   public Cursor start(int partition) {
-    return new Cursor(new SplittableRandom(Seeds.mix(Seeds.mix(seed, iteration), partition)));
+    long scaled = Math.multiplyExact((long) partition, rows);
+    return new Cursor(scaled / partitions + (scaled % partitions == 0 ? 0 : 1));
   }
 
   /** Walks one partition's rows block after block, yielding the sampled row positions. */
   public final class Cursor {
-    private final SplittableRandom random;
-    private final double logOfMiss;
-    /** Rows still to skip before the next sampled row, carried from one block to the next. */
-    private long skip;
+    private final double logOfMiss = Math.log1p(-fraction);
+    private SplittableRandom random;
+    private long chunkEnd;
+    /** The global position of the next sampled row. */
+    private long nextSampled;
+    /** The global position of the current block's first row. */
+    private long blockStart;
 
-    private Cursor(SplittableRandom random) {
-      this.random = random;
-      this.logOfMiss = Math.log1p(-fraction);
-      this.skip = gap();
+    Cursor(long firstRow) {
+      enter(firstRow / CHUNK);
+      while (nextSampled < firstRow) {
+        step();
+      }
+      blockStart = firstRow;
     }
 
     /**
@@ -54,18 +77,43 @@ public final class MiniBatchSampler implements Serializable {
      * {@code for (int i = first(n); i < n; i = next(i, n))}.
      */
     public int first(int rows) {
-      return next(-1, rows);
+      return inBlock(rows);
     }
 
     /** The sampled row after {@code current}, or {@code rows} when the block has no more. */
     public int next(int current, int rows) {
-      long position = (long) current + 1 + skip;
-      if (position >= rows) {
-        skip = position - rows;
-        return rows;
+      step();
+      return inBlock(rows);
+    }
+
+    private int inBlock(int rows) {
+      long position = nextSampled - blockStart;
+      if (position < rows) {
+        return (int) position;
       }
-      skip = gap();
-      return (int) position;
+      blockStart += rows;
+      return rows;
+    }
+
+    private void enter(long chunk) {
+      chunkEnd = chunk * CHUNK;
+      nextSampled = chunkEnd;
+      settle();
+    }
+
+    private void step() {
+      nextSampled += 1 + gap();
+      settle();
+    }
+
+    /** Past its chunk's end, the next sampled row comes from the next chunk's stream. */
+    private void settle() {
+      while (nextSampled >= chunkEnd) {
+        long chunk = chunkEnd / CHUNK;
+        random = new SplittableRandom(Seeds.mix(Seeds.mix(seed, iteration), chunk));
+        chunkEnd = (chunk + 1) * CHUNK;
+        nextSampled = chunk * CHUNK + gap();
+      }
     }
 
     /** Rows to pass over before the next sampled one: Geometric(fraction) on {0, 1, …}. */
@@ -75,7 +123,7 @@ public final class MiniBatchSampler implements Serializable {
       }
       double u = 1.0 - random.nextDouble(); // in (0, 1], so the log is finite
       double g = Math.floor(Math.log(u) / logOfMiss);
-      return g >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) g;
+      return g >= CHUNK ? CHUNK : (long) g;
     }
   }
 }

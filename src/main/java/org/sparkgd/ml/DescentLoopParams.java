@@ -49,7 +49,7 @@ abstract class DescentLoopParams
         "stop as diverged when the cost exceeds this multiple of the first cost (> 1)",
         ParamValidators.gt(1));
     aggregationDepth = new IntParam(this, "aggregationDepth",
-        "depth of the treeAggregate of the partial sums (>= 1)", ParamValidators.gtEq(1));
+        "depth of the treeAggregate of the partial sums (>= 1; 0: auto)", ParamValidators.gtEq(0));
     // The defaults of sparkgd fit: the one table. Auto (no rate) is learningRate 0.
     DescentOptions d = DescentOptions.DEFAULTS;
     setDefault(learningRate, d.autoLearningRate() ? 0.0 : d.learningRates().get(0));

@@ -125,6 +125,50 @@ class BenchSmokeTest {
     assertEquals(before, MemoryGrowth.broadcastBlocks());
   }
 
+  /**
+   * The processes part on tiny files: whole {@code sparkgd fit} processes (through a wrapper
+   * that starts the same main class on this test's class path, as scripts/sparkgd does from the
+   * jar), MLlib's and the floor's fresh JVMs, and their rows in the report.
+   */
+  @Test
+  void theProcessesPartTimesWholeFits() throws Exception {
+    Path root = Path.of(System.getProperty("sparkgd.home", ".")).toAbsolutePath();
+    Path wrapper = dir.resolve("sparkgd-wrapper");
+    List<String> command = new java.util.ArrayList<>(
+        Processes.java(org.sparkgd.cli.SparkGd.class));
+    command.add(command.size() - 1, "-Dlog4j2.configurationFile=" + root.resolve(
+        "conf/log4j2.properties"));
+    Files.writeString(wrapper, "#!/bin/sh\nexec " + command.stream().map(a -> "'" + a + "'")
+        .collect(java.util.stream.Collectors.joining(" ")).replace(
+            "'-Dlog4j2.configurationFile", "\"-Dsparkgd.log.dir=$SPARKGD_LOG_DIR\" "
+                + "'-Dlog4j2.configurationFile") + " \"$@\"\n");
+    wrapper.toFile().setExecutable(true);
+    Path output = dir.resolve("processes.md");
+    StringWriter err = new StringWriter();
+    int code = Bench.execute(new String[] {"--parts", "processes", "--process-rows", "3000",
+        "--process-iterations", "12", "--repetitions", "2", "--sparkgd", wrapper.toString(),
+        "--scratch", dir.toString(), "--output", output.toString()}, SparkTestSession.get(),
+        new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    assertEquals(0, code, err.toString());
+    String text = Files.readString(output);
+    for (String format : List.of("csv", "parquet")) {
+      for (String mode : List.of("batch", "minibatch 0.1", "minibatch 0.01", "minibatch 0.001")) {
+        String row = text.lines().filter(l -> l.startsWith("| sparkgd " + format + ", " + mode
+            + " |")).findFirst().orElseThrow(() -> new AssertionError(format + ", " + mode
+            + " missing in\n" + text));
+        String[] cells = cells(row);
+        assertTrue(Double.parseDouble(cells[2]) > 0 && Double.parseDouble(cells[6]) > 0, row);
+        assertTrue(Integer.parseInt(cells[1]) > 0, row);
+      }
+      assertTrue(text.contains("| MLlib runMiniBatchSGD, " + format + ", 0.01 |"), text);
+    }
+    assertTrue(text.matches("(?s).*floor \\(fresh JVM, jobs 10–100\\): median [0-9.]+ ms.*"),
+        text);
+    String phases = text.lines().filter(l -> l.startsWith("| csv, batch |")).findFirst()
+        .orElseThrow();
+    assertEquals(9, cells(phases).length, phases);
+  }
+
   /** The data rows of the Markdown table whose header starts with {@code header}. */
   private static List<String> table(String header) {
     List<String> lines = report.lines().toList();

@@ -37,8 +37,8 @@ class DescentOptionsTest {
         rejected(DescentOptions.builder().learningRates(List.of(0.1, -0.1))));
     assertEquals("--penalty elastic-net needs --lambda > 0",
         rejected(b.penalty(OptimizerKinds.PenaltyKind.ELASTIC_NET)));
-    assertEquals("--tree-depth must be ≥ 1, got 0",
-        rejected(DescentOptions.builder().treeDepth(0)));
+    assertEquals("--tree-depth must be ≥ 0 (0: auto), got -1",
+        rejected(DescentOptions.builder().treeDepth(-1)));
     assertTrue(rejected(DescentOptions.builder().solver(OptimizerKinds.Solver.NORMAL)
         .penalty(OptimizerKinds.PenaltyKind.L1).lambda(0.1)).startsWith("--solver normal"));
     assertTrue(rejected(DescentOptions.builder().mode(Mode.MINIBATCH)

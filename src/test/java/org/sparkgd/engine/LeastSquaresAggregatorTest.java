@@ -117,7 +117,7 @@ class LeastSquaresAggregatorTest {
 
   @Test
   void miniBatchesUseOnlySampledRowsAndAreReproducible() {
-    MiniBatchSampler sampler = new MiniBatchSampler(0.3, 9, 4);
+    MiniBatchSampler sampler = new MiniBatchSampler(0.3, 9, 4, ROWS, 4);
     Evaluation first = evaluateAll(new double[][] {theta}, 10, 4, sampler)[0];
     Evaluation again = evaluateAll(new double[][] {theta}, 10, 4, sampler)[0];
     assertTrue(first.rows() > 0 && first.rows() < ROWS, "" + first.rows());
@@ -130,7 +130,7 @@ class LeastSquaresAggregatorTest {
   void severalPointsInOnePassEqualOnePassEach() {
     double[][] points = {theta, {0, 0, 0, 0}, {1, 2, 3, 4}};
     for (MiniBatchSampler sampler : new MiniBatchSampler[] {null,
-        new MiniBatchSampler(0.4, 3, 2)}) {
+        new MiniBatchSampler(0.4, 3, 2, ROWS, 3)}) {
       Evaluation[] together = evaluateAll(points, 9, 3, sampler);
       for (int m = 0; m < points.length; m++) {
         Evaluation alone = evaluateAll(new double[][] {points[m]}, 9, 3, sampler)[0];

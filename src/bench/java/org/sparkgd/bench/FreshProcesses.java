@@ -1,0 +1,107 @@
+package org.sparkgd.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.sparkgd.data.AdvertisingGenerator;
+import org.sparkgd.data.BadRowPolicy;
+import org.sparkgd.data.InputFormat;
+import org.sparkgd.data.InputSource;
+import org.sparkgd.data.InputSpec;
+import org.sparkgd.data.TrainingData;
+
+/**
+ * The {@code processes} part: what users run. Writes the data with {@code sparkgd generate}
+ * (one CSV file, and Parquet as generate writes it), then times whole fresh
+ * {@code scripts/sparkgd fit} processes on each file with default partitioning, batch and
+ * mini-batch; beside them, in the same run, the roofline loop over the same rows (in this
+ * JVM), Spark's empty-job floor in a fresh JVM, and MLlib's {@code runMiniBatchSGD} as whole
+ * processes on the same files.
+ */
+final class FreshProcesses {
+  /** Mini-batch fractions timed besides batch. */
+  static final double[] FRACTIONS = {0.1, 0.01, 0.001};
+
+  /**
+   * @param fits per file format, batch then each fraction
+   * @param mllib per format: {fraction 1.0, fraction 0.01} → {per-iteration ms, wall s}
+   */
+  record Result(long rows, int iterations, int threads, List<FitProcess> fits,
+      Timing roofline, double[] floor, Map<String, double[]> mllib, double csvMiB) {}
+
+  private FreshProcesses() {}
+
+  static Result run(SparkSession spark, Path sparkgd, Path scratch, long rows, int iterations,
+      List<String> formats, int repetitions) throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory(scratch, "sparkgd-processes-");
+    List<FitProcess> fits = new ArrayList<>();
+    Map<String, double[]> mllib = new java.util.LinkedHashMap<>();
+    double csvMiB = 0;
+    String firstFile = null;
+    for (String format : formats) {
+      Path file = dir.resolve("advertising." + format);
+      List<String> generate = new ArrayList<>(List.of(sparkgd.toString(), "generate", "--rows",
+          Long.toString(rows), "--format", format, "--output", file.toString()));
+      if (format.equals("csv")) {
+        generate.add("--single-file");
+      }
+      Processes.run(generate, Map.of("SPARKGD_LOG_DIR", dir.resolve("logs").toString()),
+          dir.resolve("generate-" + format + ".txt"));
+      if (format.equals("csv")) {
+        csvMiB = Files.size(file) / 1048576.0;
+      }
+      firstFile = firstFile == null ? file.toString() : firstFile;
+      for (int m = 0; m <= FRACTIONS.length; m++) {
+        String mode = m == 0 ? "batch" : "minibatch " + FRACTIONS[m - 1];
+        List<String> args = new ArrayList<>(List.of("--input", file.toString(), "--label",
+            AdvertisingGenerator.LABEL, "--features",
+            String.join(",", AdvertisingGenerator.FEATURES), "--learning-rate", "0.1",
+            "--tolerance", "0", "--max-iterations", Integer.toString(iterations), "--output",
+            dir.resolve("fit").toString(), "--overwrite"));
+        if (m > 0) {
+          args.addAll(List.of("--mode", "minibatch", "--batch-fraction",
+              Double.toString(FRACTIONS[m - 1])));
+        }
+        fits.add(FitProcess.run(spark, sparkgd, format + ", " + mode, args,
+            dir.resolve("fit"), dir.resolve("logs-" + format + "-" + m)));
+      }
+      for (double fraction : new double[] {1.0, 0.01}) {
+        Path console = dir.resolve("mllib-" + format + "-" + fraction + ".txt");
+        long start = System.currentTimeMillis();
+        Processes.run(Processes.java(MllibProcess.class, file.toString(),
+            Double.toString(fraction), "10", Integer.toString(10 + iterations)), Map.of(),
+            console);
+        double wall = (System.currentTimeMillis() - start) / 1e3;
+        mllib.put(format + ", " + fraction, new double[] {
+            Processes.numbersAfter(console, "MLLIB_MS")[0], wall});
+      }
+    }
+    Path floorConsole = dir.resolve("floor.txt");
+    Processes.run(Processes.java(EmptyJobFloor.class, "100"), Map.of(), floorConsole);
+    double[] floor = Processes.numbersAfter(floorConsole, "FLOOR_MS");
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Timing roofline;
+    InputSpec spec = new InputSpec(new InputSource(firstFile, InputFormat.AUTO, ','),
+        AdvertisingGenerator.LABEL, AdvertisingGenerator.FEATURES, 0, BadRowPolicy.FAIL);
+    try (TrainingData data = TrainingData.load(spark, spec);
+        Roofline loop = Roofline.over(data, jsc.defaultParallelism())) {
+      roofline = Timing.measure(3, repetitions, () -> loop.pass(BenchRun.THETA));
+    }
+    deleteRecursively(dir);
+    return new Result(rows, iterations, jsc.defaultParallelism(), fits, roofline, floor, mllib,
+        csvMiB);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package org.sparkgd.bench;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code processes} part as Markdown: per-iteration times of whole fresh
+ * {@code sparkgd fit} processes beside the roofline, Spark's floor and MLlib, each against the
+ * issue's target; then each process's wall time by phase.
+ */
+final class ProcessReport {
+  private final StringBuilder out = new StringBuilder();
+
+  private ProcessReport() {}
+
+  static String markdown(FreshProcesses.Result r) {
+    return new ProcessReport().write(r);
+  }
+
+  private String write(FreshProcesses.Result r) {
+    double floor = r.floor()[0];
+    double roof = r.roofline().median();
+    line("## Fresh `sparkgd fit` processes: %,d rows × 3 features, iterations 1–%d",
+        r.rows(), r.iterations());
+    line("");
+    line("Spark's empty-job floor (fresh JVM, jobs 10–100): median %.1f ms, p90 %.1f ms. "
+        + "Roofline loop on the same rows (%d threads, this JVM): median %.1f ms. CSV file "
+        + "%.0f MiB.", floor, r.floor()[1], r.threads(), roof, r.csvMiB());
+    line("");
+    line("| run | cached partitions | median ms | p90 ms | target | met | wall s |");
+    line("|---|---:|---:|---:|---|---|---:|");
+    for (FitProcess f : r.fits()) {
+      double median = f.median(r.iterations());
+      String[] target = target(f.label(), r.rows(), floor, roof);
+      String met = target[1] == null ? "" : median <= Double.parseDouble(target[1]) ? "yes"
+          : "no";
+      line("| sparkgd %s | %d | %.1f | %.1f | %s | %s | %.1f |", f.label(), f.cachedPartitions(),
+          median, f.p90(r.iterations()), target[0], met, f.wallSeconds());
+    }
+    for (Map.Entry<String, double[]> m : r.mllib().entrySet()) {
+      line("| MLlib runMiniBatchSGD, %s | | %.1f | | | | %.1f |", m.getKey(), m.getValue()[0],
+          m.getValue()[1]);
+    }
+    line("");
+    line("MLlib's per-iteration time is (long run − short run) / (difference of lengths) in one "
+        + "process; its wall time is the whole process (read, scale, cache, both runs).");
+    line("");
+    line("| run | %s |", String.join(" | ", r.fits().get(0).phases().keySet()) + " | total");
+    line("|---|%s", "---:|".repeat(r.fits().get(0).phases().size() + 1));
+    for (FitProcess f : r.fits()) {
+      StringBuilder cells = new StringBuilder();
+      for (double s : f.phases().values()) {
+        cells.append(String.format(Locale.ROOT, " %.2f |", s));
+      }
+      line("| %s |%s %.2f |", f.label(), cells, f.wallSeconds());
+    }
+    line("");
+    line("Phases (s) end at the log lines `Fitting`, `rows cached`, `Exact reference`, `Descent "
+        + "stopped`, `Training metrics`, `Wrote`; the first counts from the process start.");
+    line("");
+    return out.toString();
+  }
+
+  /** The target for this run as {text, limit in ms}, or {"", null}. */
+  static String[] target(String label, long rows, double floor, double roof) {
+    if (label.endsWith("batch")) {
+      if (rows <= 1_000_000) {
+        return limit("≤ 1.5× floor", 1.5 * floor);
+      }
+      return rows >= 100_000_000 ? limit("≤ floor + 1.3× roofline", floor + 1.3 * roof)
+          : limit("≤ floor + 1.2× roofline", floor + 1.2 * roof);
+    }
+    if (label.endsWith("minibatch 0.1")) {
+      return limit("≤ floor + 0.2× roofline", floor + 0.2 * roof);
+    }
+    if (label.endsWith("minibatch 0.01")) {
+      return limit("≤ 1.5× floor", 1.5 * floor);
+    }
+    return new String[] {"", null};
+  }
+
+  private static String[] limit(String text, double millis) {
+    return new String[] {String.format(Locale.ROOT, "%s = %.1f", text, millis),
+        Double.toString(millis)};
+  }
+
+  private void line(String format, Object... args) {
+    out.append(String.format(Locale.ROOT, format, args)).append('\n');
+  }
+}
