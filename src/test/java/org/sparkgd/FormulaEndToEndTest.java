@@ -194,6 +194,8 @@ class FormulaEndToEndTest {
       assertTrue(LeastSquaresReference.maxRelativeError(actual, expected, 1e-12) < 1e-9,
           Arrays.toString(actual) + " vs " + Arrays.toString(expected));
       assertEquals(r2, model.get("metrics").get("training").get("r2").asDouble(), 1e-12);
+      assertTrue(r.out().contains("warning: no inference table") && model.get("warnings")
+          .toString().contains("fits through the origin"), r.out());
     }
   }
 

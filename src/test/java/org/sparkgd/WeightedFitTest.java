@@ -72,6 +72,9 @@ class WeightedFitTest {
         Arrays.toString(a) + " vs " + Arrays.toString(expected));
     assertTrue(LeastSquaresReference.maxRelativeError(a, b, 1e-12) < 1e-9,
         Arrays.toString(a) + " vs duplicated " + Arrays.toString(b));
+    assertTrue(weightedModel.get("warnings").toString().contains(
+        "no inference table: standard errors, t and p-values are not computed yet for "
+            + "weighted fits"), "a weighted fit says it has no inference table");
     JsonNode wm = weightedModel.get("metrics").get("training");
     JsonNode dm = duplicatedModel.get("metrics").get("training");
     assertEquals(dm.get("r2").asDouble(), wm.get("r2").asDouble(), 1e-12);

@@ -104,6 +104,13 @@ public final class Fitter {
       if (answer != null) {
         answer.warnings().forEach(LOG::warn);
         warnings.addAll(answer.warnings());
+      } else if (!plainRows) {
+        // Said, not silent: the QR factor behind the inference does not cover these fits yet.
+        String warning = "no inference table: standard errors, t and p-values are not computed "
+            + "yet for " + (data.weighted() ? "weighted fits" : "fits through the origin")
+            + " (the coefficients, metrics and optimality gap are)";
+        LOG.warn(warning);
+        warnings.add(warning);
       }
       Evaluation atOptimum = null;
       if (reference != null && reference.hasOptimum() && options.mode() == Mode.BATCH) {
