@@ -154,26 +154,7 @@ public final class LeastSquaresReference {
 
   /** Gauss–Jordan elimination with partial pivoting of the augmented system a = [A | b]. */
   private static void eliminate(double[][] a) {
-    int d = a.length;
-    for (int col = 0; col < d; col++) {
-      int pivot = col;
-      for (int r = col + 1; r < d; r++) {
-        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-          pivot = r;
-        }
-      }
-      double[] t = a[col];
-      a[col] = a[pivot];
-      a[pivot] = t;
-      for (int r = 0; r < d; r++) {
-        if (r != col) {
-          double f = a[r][col] / a[col][col];
-          for (int c = col; c <= d; c++) {
-            a[r][c] -= f * a[col][c];
-          }
-        }
-      }
-    }
+    eliminateAll(a, a.length);
   }
 
   /**
