@@ -56,10 +56,13 @@ final class PrototypeAggregator implements Serializable {
       if (cursor == null) {
         cursor = sampler.start(TaskContext.getPartitionId());
       }
-      int rows = block.rows();
-      for (int i = cursor.first(rows); i < rows; i = cursor.next(i, rows)) {
-        ResidualSums.addRow(x, y, i, numFeatures, theta, sums, 0);
-        count++;
+      if (scratch == null) {
+        scratch = new double[ResidualSums.RUN];
+      }
+      cursor.block(block.rows());
+      while (cursor.nextRange()) {
+        ResidualSums.add(x, y, cursor.from(), cursor.to(), numFeatures, theta, sums, 0, scratch);
+        count += cursor.to() - cursor.from();
       }
     } else if (genericLoop) {
       addBlockGeneric(x, y);

@@ -58,63 +58,45 @@ public final class LeastSquaresAggregator implements Serializable {
     if (thetas == null) {
       thetas = points.value();
     }
-    int rows = block.rows();
-    int stride = numFeatures + 2;
     if (block.weights() != null) {
-      addWeighted(block, stride);
+      weighted = true;
+    }
+    if (numFeatures > 4 && scratch == null) {
+      scratch = new double[ResidualSums.RUN];
+    }
+    if (sampler == null) {
+      addRange(block, 0, block.rows());
       return this;
-    }
-    if (sampler == null) {
-      if (numFeatures > 4 && scratch == null) {
-        scratch = new double[ResidualSums.RUN];
-      }
-      for (int m = 0; m < numPoints; m++) {
-        ResidualSums.add(block.features(), block.labels(), numFeatures, thetas[m], sums,
-            m * stride, scratch);
-      }
-      count += rows;
-    } else {
-      if (cursor == null) {
-        cursor = sampler.start(TaskContext.getPartitionId());
-      }
-      for (int i = cursor.first(rows); i < rows; i = cursor.next(i, rows)) {
-        for (int m = 0; m < numPoints; m++) {
-          ResidualSums.addRow(block.features(), block.labels(), i, numFeatures, thetas[m], sums,
-              m * stride);
-        }
-        count++;
-      }
-    }
-    return this;
-  }
-
-  /** The weighted path, apart so that the unweighted loops above stay as they are. */
-  private void addWeighted(DataBlock block, int stride) {
-    weighted = true;
-    double[] w = block.weights();
-    int rows = block.rows();
-    if (sampler == null) {
-      for (int m = 0; m < numPoints; m++) {
-        WeightedResidualSums.add(block.features(), block.labels(), w, numFeatures, thetas[m],
-            sums, m * stride);
-      }
-      for (int i = 0; i < rows; i++) {
-        weightSum += w[i];
-      }
-      count += rows;
-      return;
     }
     if (cursor == null) {
       cursor = sampler.start(TaskContext.getPartitionId());
     }
-    for (int i = cursor.first(rows); i < rows; i = cursor.next(i, rows)) {
-      for (int m = 0; m < numPoints; m++) {
-        WeightedResidualSums.addRow(block.features(), block.labels(), w, i, numFeatures,
+    cursor.block(block.rows());
+    while (cursor.nextRange()) {
+      addRange(block, cursor.from(), cursor.to());
+    }
+    return this;
+  }
+
+  /** Rows [from, to) of {@code block} at every point. */
+  private void addRange(DataBlock block, int from, int to) {
+    int stride = numFeatures + 2;
+    double[] w = block.weights();
+    for (int m = 0; m < numPoints; m++) {
+      if (w == null) {
+        ResidualSums.add(block.features(), block.labels(), from, to, numFeatures, thetas[m],
+            sums, m * stride, scratch);
+      } else {
+        WeightedResidualSums.add(block.features(), block.labels(), w, from, to, numFeatures,
             thetas[m], sums, m * stride);
       }
-      weightSum += w[i];
-      count++;
     }
+    if (w != null) {
+      for (int i = from; i < to; i++) {
+        weightSum += w[i];
+      }
+    }
+    count += to - from;
   }
 
   public LeastSquaresAggregator merge(LeastSquaresAggregator other) {

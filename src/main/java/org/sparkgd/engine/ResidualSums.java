@@ -18,48 +18,41 @@ public final class ResidualSums {
   private ResidualSums() {}
 
   /**
+   * Rows [from, to) of a block.
+   *
    * @param x row-major features, d a row
    * @param y labels
    * @param scratch at least {@link #RUN} doubles, used only when d > 4
    */
-  public static void add(double[] x, double[] y, int d, double[] theta, double[] sums, int base,
-      double[] scratch) {
+  public static void add(double[] x, double[] y, int from, int to, int d, double[] theta,
+      double[] sums, int base, double[] scratch) {
     switch (d) {
-      case 1 -> add1(x, y, theta, sums, base);
-      case 2 -> add2(x, y, theta, sums, base);
-      case 3 -> add3(x, y, theta, sums, base);
-      case 4 -> add4(x, y, theta, sums, base);
+      case 1 -> add1(x, y, from, to, theta, sums, base);
+      case 2 -> add2(x, y, from, to, theta, sums, base);
+      case 3 -> add3(x, y, from, to, theta, sums, base);
+      case 4 -> add4(x, y, from, to, theta, sums, base);
       default -> {
-        for (int from = 0; from < y.length; from += RUN) {
-          addRun(x, y, from, Math.min(y.length, from + RUN), d, theta, sums, base, scratch);
+        for (int start = from; start < to; start += RUN) {
+          addRun(x, y, start, Math.min(to, start + RUN), d, theta, sums, base, scratch);
         }
       }
     }
   }
 
-  /** One row, any d: the mini-batch path, which visits sampled rows one at a time. */
-  public static void addRow(double[] x, double[] y, int i, int d, double[] theta, double[] sums,
-      int base) {
-    int offset = i * d;
-    double r = theta[0];
-    for (int j = 0; j < d; j++) {
-      r += theta[j + 1] * x[offset + j];
-    }
-    r -= y[i];
-    sums[base] += r * r;
-    sums[base + 1] += r;
-    for (int j = 0; j < d; j++) {
-      sums[base + 2 + j] += r * x[offset + j];
-    }
+  /** Every row of a block. */
+  public static void add(double[] x, double[] y, int d, double[] theta, double[] sums, int base,
+      double[] scratch) {
+    add(x, y, 0, y.length, d, theta, sums, base, scratch);
   }
 
-  private static void add1(double[] x, double[] y, double[] theta, double[] sums, int base) {
+  private static void add1(double[] x, double[] y, int from, int to, double[] theta,
+      double[] sums, int base) {
     double b = theta[0];
     double t1 = theta[1];
     double sq = 0;
     double s0 = 0;
     double s1 = 0;
-    for (int i = 0; i < y.length; i++) {
+    for (int i = from; i < to; i++) {
       double x1 = x[i];
       double r = b + t1 * x1 - y[i];
       sq += r * r;
@@ -71,7 +64,8 @@ public final class ResidualSums {
     sums[base + 2] += s1;
   }
 
-  private static void add2(double[] x, double[] y, double[] theta, double[] sums, int base) {
+  private static void add2(double[] x, double[] y, int from, int to, double[] theta,
+      double[] sums, int base) {
     double b = theta[0];
     double t1 = theta[1];
     double t2 = theta[2];
@@ -79,7 +73,7 @@ public final class ResidualSums {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
-    for (int i = 0, o = 0; i < y.length; i++, o += 2) {
+    for (int i = from, o = from * 2; i < to; i++, o += 2) {
       double x1 = x[o];
       double x2 = x[o + 1];
       double r = b + t1 * x1 + t2 * x2 - y[i];
@@ -94,7 +88,8 @@ public final class ResidualSums {
     sums[base + 3] += s2;
   }
 
-  private static void add3(double[] x, double[] y, double[] theta, double[] sums, int base) {
+  private static void add3(double[] x, double[] y, int from, int to, double[] theta,
+      double[] sums, int base) {
     double b = theta[0];
     double t1 = theta[1];
     double t2 = theta[2];
@@ -104,7 +99,7 @@ public final class ResidualSums {
     double s1 = 0;
     double s2 = 0;
     double s3 = 0;
-    for (int i = 0, o = 0; i < y.length; i++, o += 3) {
+    for (int i = from, o = from * 3; i < to; i++, o += 3) {
       double x1 = x[o];
       double x2 = x[o + 1];
       double x3 = x[o + 2];
@@ -122,7 +117,8 @@ public final class ResidualSums {
     sums[base + 4] += s3;
   }
 
-  private static void add4(double[] x, double[] y, double[] theta, double[] sums, int base) {
+  private static void add4(double[] x, double[] y, int from, int to, double[] theta,
+      double[] sums, int base) {
     double b = theta[0];
     double t1 = theta[1];
     double t2 = theta[2];
@@ -134,7 +130,7 @@ public final class ResidualSums {
     double s2 = 0;
     double s3 = 0;
     double s4 = 0;
-    for (int i = 0, o = 0; i < y.length; i++, o += 4) {
+    for (int i = from, o = from * 4; i < to; i++, o += 4) {
       double x1 = x[o];
       double x2 = x[o + 1];
       double x3 = x[o + 2];

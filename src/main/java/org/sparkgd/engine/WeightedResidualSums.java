@@ -8,16 +8,15 @@ package org.sparkgd.engine;
 final class WeightedResidualSums {
   private WeightedResidualSums() {}
 
-  /** Every row of a block. */
-  static void add(double[] x, double[] y, double[] w, int d, double[] theta, double[] sums,
-      int base) {
-    for (int i = 0; i < y.length; i++) {
+  /** Rows [from, to) of a block. */
+  static void add(double[] x, double[] y, double[] w, int from, int to, int d, double[] theta,
+      double[] sums, int base) {
+    for (int i = from; i < to; i++) {
       addRow(x, y, w, i, d, theta, sums, base);
     }
   }
 
-  /** One row, any d (the mini-batch path). */
-  static void addRow(double[] x, double[] y, double[] w, int i, int d, double[] theta,
+  private static void addRow(double[] x, double[] y, double[] w, int i, int d, double[] theta,
       double[] sums, int base) {
     int offset = i * d;
     double r = theta[0];

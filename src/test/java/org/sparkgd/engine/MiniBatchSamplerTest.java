@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MiniBatchSamplerTest {
   /** The rows a cursor picks over consecutive blocks of the given sizes, as global positions. */
@@ -15,8 +17,11 @@ class MiniBatchSamplerTest {
     List<Long> picked = new ArrayList<>();
     long offset = 0;
     for (int rows : blockRows) {
-      for (int i = cursor.first(rows); i < rows; i = cursor.next(i, rows)) {
-        picked.add(offset + i);
+      cursor.block(rows);
+      while (cursor.nextRange()) {
+        for (int i = cursor.from(); i < cursor.to(); i++) {
+          picked.add(offset + i);
+        }
       }
       offset += rows;
     }
@@ -26,11 +31,38 @@ class MiniBatchSamplerTest {
   @Test
   void takesAboutTheRequestedFraction() {
     int rows = 1_000_000;
-    for (double fraction : new double[] {0.5, 0.1, 0.01, 0.001}) {
-      int n = sample(new MiniBatchSampler(fraction, 3, 0, rows, 1), 0, rows).size();
-      double expected = fraction * rows;
-      // Binomial: within 5 standard deviations.
-      assertEquals(expected, n, 5 * Math.sqrt(expected * (1 - fraction)), "fraction " + fraction);
+    for (double fraction : new double[] {0.5, 0.1, 0.01, 0.001, 0.0001}) {
+      MiniBatchSampler sampler = new MiniBatchSampler(fraction, 3, 0, rows, 1);
+      int n = sample(sampler, 0, rows).size();
+      // Binomial in runs: within 5 standard deviations.
+      double runs = (double) rows / sampler.runLength();
+      double spread = sampler.runLength() * Math.sqrt(runs * fraction * (1 - fraction));
+      assertEquals(fraction * rows, n, 5 * spread, "fraction " + fraction);
+    }
+  }
+
+  @Test
+  void runsAreAsLongAsTheBatchAllows() {
+    assertEquals(64, MiniBatchSampler.runLength(0.01, 10_000_000));
+    assertEquals(64, MiniBatchSampler.runLength(1.0, 1_000_000));
+    assertEquals(32, MiniBatchSampler.runLength(0.001, 10_000_000), "10,000 rows: 312 runs");
+    assertEquals(2, MiniBatchSampler.runLength(0.001, 1_000_000), "1,000 rows: 500 runs");
+    assertEquals(1, MiniBatchSampler.runLength(0.1, 200), "the Advertising data: single rows");
+    assertEquals(1, MiniBatchSampler.runLength(0.01, 50_000), "500 rows: single rows");
+  }
+
+  /** Whole aligned runs are taken, so a batch reads its rows as streams. */
+  @Test
+  void rowsComeInWholeAlignedRuns() {
+    int rows = 1_000_000;
+    MiniBatchSampler sampler = new MiniBatchSampler(0.01, 3, 2, rows, 1);
+    int length = sampler.runLength();
+    assertEquals(32, length);
+    List<Long> picked = sample(sampler, 0, rows);
+    assertEquals(0, picked.size() % length);
+    for (int k = 0; k < picked.size(); k += length) {
+      assertEquals(0, picked.get(k) % length, "a run starts at a multiple of its length");
+      assertEquals(picked.get(k) + length - 1, picked.get(k + length - 1), "and is whole");
     }
   }
 
@@ -58,19 +90,25 @@ class MiniBatchSamplerTest {
   void blockBoundariesDoNotChangeTheSample() {
     MiniBatchSampler s = new MiniBatchSampler(0.02, 5, 1, 10_000, 1);
     assertEquals(sample(s, 0, 10_000), sample(s, 0, 1, 2999, 3000, 17, 3983));
+    MiniBatchSampler runs = new MiniBatchSampler(0.2, 5, 1, 100_000, 1);
+    assertEquals(64, runs.runLength());
+    assertEquals(sample(runs, 0, 100_000), sample(runs, 0, 1, 63, 65, 31, 33, 99_807),
+        "runs cut by block boundaries");
   }
 
   /**
    * The rows are keyed by global position, so cutting n rows into any number of equal shares
-   * (partition p from ⌈p·n/P⌉) picks the same rows; n spans several random streams.
+   * (partition p from ⌈p·n/P⌉) picks the same rows, runs cut by a share's boundary included; n
+   * spans several random streams.
    */
-  @Test
-  void thePartitionCountDoesNotChangeTheSample() {
+  @ParameterizedTest
+  @ValueSource(doubles = {0.001, 0.01, 0.3})
+  void thePartitionCountDoesNotChangeTheSample(double fraction) {
     long n = 5 * MiniBatchSampler.CHUNK + 123;
-    List<Long> whole = sample(new MiniBatchSampler(0.01, 9, 4, n, 1), 0, (int) n);
-    assertTrue(whole.size() > 2000, "about 1% of " + n + ": " + whole.size());
+    List<Long> whole = sample(new MiniBatchSampler(fraction, 9, 4, n, 1), 0, (int) n);
+    assertEquals(fraction * n, whole.size(), 0.2 * fraction * n, "about the fraction of " + n);
     for (int partitions : new int[] {2, 3, 7, 64}) {
-      MiniBatchSampler sampler = new MiniBatchSampler(0.01, 9, 4, n, partitions);
+      MiniBatchSampler sampler = new MiniBatchSampler(fraction, 9, 4, n, partitions);
       List<Long> joined = new ArrayList<>();
       for (int p = 0; p < partitions; p++) {
         long first = ceil(p * n, partitions);

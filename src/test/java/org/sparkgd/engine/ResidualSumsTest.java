@@ -47,24 +47,31 @@ class ResidualSumsTest {
     assertEquals(9, sums[base + d + 2], "the slice after is untouched");
   }
 
+  /** A range [from, to) adds those rows only (the mini-batch path), for every loop. */
   @ParameterizedTest
-  @ValueSource(ints = {1, 3, 6})
-  void theRowLoopAddsOneRowOfTheDefinition(int d) {
-    double[] x = new double[2 * d];
-    double[] y = {1.5, -2};
-    double[] theta = new double[d + 1];
-    for (int j = 0; j < 2 * d; j++) {
-      x[j] = j + 1;
+  @ValueSource(ints = {1, 3, 4, 6})
+  void aRangeAddsItsRowsOnly(int d) {
+    int rows = 50;
+    double[] x = new double[rows * d];
+    double[] y = new double[rows];
+    Random random = new Random(d);
+    for (int k = 0; k < x.length; k++) {
+      x[k] = random.nextGaussian();
     }
+    for (int i = 0; i < rows; i++) {
+      y[i] = random.nextGaussian();
+    }
+    double[] theta = new double[d + 1];
     for (int j = 0; j <= d; j++) {
       theta[j] = 0.5 * j - 0.25;
     }
     double[] sums = new double[d + 2];
-    ResidualSums.addRow(x, y, 1, d, theta, sums, 0);
-    BigDecimal[] exact = exactSums(java.util.Arrays.copyOfRange(x, d, 2 * d),
-        new double[] {y[1]}, d, theta);
+    ResidualSums.add(x, y, 7, 20, d, theta, sums, 0, new double[ResidualSums.RUN]);
+    BigDecimal[] exact = exactSums(java.util.Arrays.copyOfRange(x, 7 * d, 20 * d),
+        java.util.Arrays.copyOfRange(y, 7, 20), d, theta);
     for (int k = 0; k < d + 2; k++) {
-      assertEquals(exact[k].doubleValue(), sums[k], 1e-12 * Math.abs(exact[k].doubleValue()));
+      assertEquals(exact[k].doubleValue(), sums[k], 1e-12 * Math.abs(exact[k].doubleValue()),
+          "sum " + k);
     }
   }
 
