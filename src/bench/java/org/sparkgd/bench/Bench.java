@@ -101,6 +101,11 @@ public final class Bench implements Callable<Integer> {
       split = ",", description = "Input formats of the processes part.")
   List<String> processFormats;
 
+  @Option(names = "--process-fractions", paramLabel = "LIST", defaultValue = "0.1,0.01,0.001",
+      split = ",", description = "Mini-batch fractions of the processes part, timed besides "
+      + "batch.")
+  List<Double> processFractions;
+
   @Option(names = "--sparkgd", paramLabel = "PATH",
       defaultValue = "${sys:sparkgd.root:-.}/scripts/sparkgd",
       description = "The sparkgd script the processes part runs.")
@@ -179,7 +184,8 @@ public final class Bench implements Callable<Integer> {
     return new BenchSettings(rows, partitions, repetitions, warmup, fitRepetitions, selected,
         seed, treeDepth, sgdIterations[0], sgdIterations[1], endToEndRows, endToEndTolerance,
         memoryIterations, scratch, output, new BenchSettings.ProcessSettings(
-            processRows > 0 ? processRows : rows, processIterations, processFormats, sparkgd));
+            processRows > 0 ? processRows : rows, processIterations, processFormats,
+            processFractions, sparkgd));
   }
 
   private static SparkSession open(String master) {

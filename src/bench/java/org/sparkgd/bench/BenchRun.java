@@ -265,8 +265,8 @@ final class BenchRun {
   private void processes() {
     BenchSettings.ProcessSettings p = settings.processes();
     try {
-      results.processes = FreshProcesses.run(spark, p.sparkgd(), settings.scratch(), p.rows(),
-          p.iterations(), p.formats(), settings.repetitions());
+      results.processes = FreshProcesses.run(spark, p, settings.scratch(),
+          settings.repetitions());
       results.processes.fits().forEach(f -> LOG.info(String.format(
           "process %s: median %.1f ms, p90 %.1f ms an iteration; wall %.1f s %s", f.label(),
           f.median(p.iterations()), f.p90(p.iterations()), f.wallSeconds(), f.phases())));

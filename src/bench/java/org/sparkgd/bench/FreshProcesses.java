@@ -24,9 +24,6 @@ import org.sparkgd.data.TrainingData;
  * processes on the same files.
  */
 final class FreshProcesses {
-  /** Mini-batch fractions timed besides batch. */
-  static final double[] FRACTIONS = {0.1, 0.01, 0.001};
-
   /**
    * @param fits per file format, batch then each fraction
    * @param mllib per format: {fraction 1.0, fraction 0.01} → {per-iteration ms, wall s}
@@ -36,14 +33,18 @@ final class FreshProcesses {
 
   private FreshProcesses() {}
 
-  static Result run(SparkSession spark, Path sparkgd, Path scratch, long rows, int iterations,
-      List<String> formats, int repetitions) throws IOException, InterruptedException {
+  static Result run(SparkSession spark, BenchSettings.ProcessSettings settings, Path scratch,
+      int repetitions) throws IOException, InterruptedException {
+    Path sparkgd = settings.sparkgd();
+    long rows = settings.rows();
+    int iterations = settings.iterations();
+    List<Double> fractions = settings.fractions();
     Path dir = Files.createTempDirectory(scratch, "sparkgd-processes-");
     List<FitProcess> fits = new ArrayList<>();
     Map<String, double[]> mllib = new java.util.LinkedHashMap<>();
     double csvMiB = 0;
     String firstFile = null;
-    for (String format : formats) {
+    for (String format : settings.formats()) {
       Path file = dir.resolve("advertising." + format);
       List<String> generate = new ArrayList<>(List.of(sparkgd.toString(), "generate", "--rows",
           Long.toString(rows), "--format", format, "--output", file.toString()));
@@ -56,8 +57,8 @@ final class FreshProcesses {
         csvMiB = Files.size(file) / 1048576.0;
       }
       firstFile = firstFile == null ? file.toString() : firstFile;
-      for (int m = 0; m <= FRACTIONS.length; m++) {
-        String mode = m == 0 ? "batch" : "minibatch " + FRACTIONS[m - 1];
+      for (int m = 0; m <= fractions.size(); m++) {
+        String mode = m == 0 ? "batch" : "minibatch " + fractions.get(m - 1);
         List<String> args = new ArrayList<>(List.of("--input", file.toString(), "--label",
             AdvertisingGenerator.LABEL, "--features",
             String.join(",", AdvertisingGenerator.FEATURES), "--learning-rate", "0.1",
@@ -65,7 +66,7 @@ final class FreshProcesses {
             dir.resolve("fit").toString(), "--overwrite"));
         if (m > 0) {
           args.addAll(List.of("--mode", "minibatch", "--batch-fraction",
-              Double.toString(FRACTIONS[m - 1])));
+              Double.toString(fractions.get(m - 1))));
         }
         fits.add(FitProcess.run(spark, sparkgd, format + ", " + mode, args,
             dir.resolve("fit"), dir.resolve("logs-" + format + "-" + m)));

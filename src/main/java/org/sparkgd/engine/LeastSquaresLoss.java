@@ -64,13 +64,9 @@ public final class LeastSquaresLoss implements CostFunction {
    */
   public GramMatrix gram() {
     int d = data.numFeatures();
-    String previousDescription = jsc.getLocalProperty("spark.job.description");
-    jsc.setJobDescription("sparkgd fit: exact reference (Gram matrix)");
-    try {
+    try (JobLabel label = JobLabel.of(jsc, "sparkgd fit: exact reference (Gram matrix)")) {
       return PartitionSummaries.mergeInOrder(data.blocks(), () -> new GramMatrix(d),
           GramMatrix::add, GramMatrix::merge);
-    } finally {
-      jsc.setJobDescription(previousDescription);
     }
   }
 
@@ -82,49 +78,48 @@ public final class LeastSquaresLoss implements CostFunction {
    */
   public QrAccumulator factor() {
     int d = data.numFeatures();
-    String previousDescription = jsc.getLocalProperty("spark.job.description");
-    jsc.setJobDescription("sparkgd fit: exact reference (QR factor)");
-    try {
+    try (JobLabel label = JobLabel.of(jsc, "sparkgd fit: exact reference (QR factor)")) {
       return PartitionSummaries.mergeInOrder(data.blocks(), () -> new QrAccumulator(d, true),
           (qr, block) -> qr.addRows(block.features(), block.labels()), QrAccumulator::merge);
-    } finally {
-      jsc.setJobDescription(previousDescription);
     }
   }
 
   @Override
   public Evaluation[] evaluate(double[][] points, long pass) {
     // One pass per iteration, except for backtracking's retried steps.
-    String previousDescription = jsc.getLocalProperty("spark.job.description");
-    jsc.setJobDescription("sparkgd fit: iteration " + pass + "/" + maxIterations);
-    double[][] copies = new double[points.length][];
-    for (int m = 0; m < points.length; m++) {
-      copies[m] = points[m].clone();
-    }
-    Broadcast<double[][]> broadcast = jsc.broadcast(copies);
-    try {
-      int d = data.numFeatures();
-      int numPoints = points.length;
-      JavaRDD<DataBlock> blocks = blocksForPass.apply(pass);
-      MiniBatchSampler sampler = batchFraction == null ? null
-          : new MiniBatchSampler(batchFraction, seed, pass, data.rows(),
-              blocks.getNumPartitions());
-      int depth = Aggregation.depth(treeDepth, blocks.getNumPartitions(), numPoints * (d + 2));
-      LeastSquaresAggregator zero = new LeastSquaresAggregator(d, numPoints, broadcast, sampler);
-      Evaluation[] evaluations = depth == 0
-          ? PartitionJob.sum(blocks, zero,
-              new LeastSquaresAggregator(d, numPoints, broadcast, sampler)).evaluations()
-          : blocks.treeAggregate(zero, LeastSquaresAggregator::add,
-              LeastSquaresAggregator::merge, depth).evaluations();
-      if (!intercept) {
-        for (Evaluation e : evaluations) {
-          e.gradient()[0] = 0; // through the origin: the intercept stays at 0
-        }
+    try (JobLabel label = JobLabel.of(jsc, "sparkgd fit: iteration " + pass + "/"
+        + maxIterations)) {
+      double[][] copies = new double[points.length][];
+      for (int m = 0; m < points.length; m++) {
+        copies[m] = points[m].clone();
       }
-      return evaluations;
-    } finally {
-      broadcast.destroy();
-      jsc.setJobDescription(previousDescription);
+      Broadcast<double[][]> broadcast = jsc.broadcast(copies);
+      try {
+        return sum(broadcast, points.length, pass);
+      } finally {
+        broadcast.destroy();
+      }
     }
+  }
+
+  /** One pass at the broadcast points. */
+  private Evaluation[] sum(Broadcast<double[][]> broadcast, int numPoints, long pass) {
+    int d = data.numFeatures();
+    JavaRDD<DataBlock> blocks = blocksForPass.apply(pass);
+    MiniBatchSampler sampler = batchFraction == null ? null
+        : new MiniBatchSampler(batchFraction, seed, pass, data.rows(), blocks.getNumPartitions());
+    int depth = Aggregation.depth(treeDepth, blocks.getNumPartitions(), numPoints * (d + 2));
+    LeastSquaresAggregator zero = new LeastSquaresAggregator(d, numPoints, broadcast, sampler);
+    Evaluation[] evaluations = depth == 0
+        ? PartitionJob.sum(blocks, zero,
+            new LeastSquaresAggregator(d, numPoints, broadcast, sampler)).evaluations()
+        : blocks.treeAggregate(zero, LeastSquaresAggregator::add,
+            LeastSquaresAggregator::merge, depth).evaluations();
+    if (!intercept) {
+      for (Evaluation e : evaluations) {
+        e.gradient()[0] = 0; // through the origin: the intercept stays at 0
+      }
+    }
+    return evaluations;
   }
 }
