@@ -100,9 +100,13 @@ class FitEndToEndTest {
 
   @Test
   void historyHasTheDocumentedSchema() {
-    assertEquals(HistoryWriter.SCHEMA.fieldNames().length,
-        SparkTestSession.get().read().parquet(output.resolve("history").toString())
-            .schema().fieldNames().length);
+    org.apache.spark.sql.types.StructType schema = SparkTestSession.get().read()
+        .parquet(output.resolve("history").toString()).schema();
+    assertEquals(HistoryWriter.SCHEMA.getFieldCount(), schema.fieldNames().length);
+    assertEquals("string", schema.apply("run").dataType().typeName());
+    assertEquals("long", schema.apply("passes").dataType().typeName());
+    assertEquals("double", schema.apply("elapsed_ms").dataType().typeName());
+    assertEquals("array<double>", schema.apply("coefficients").dataType().simpleString());
     Row second = CliRunner.history(output).get(1);
     assertEquals("full", second.getAs("cost_scope"));
     assertEquals(ROWS, (long) second.getAs("rows"));

@@ -23,9 +23,11 @@ import org.apache.spark.sql.SparkSession;
 record FitProcess(String label, double wallSeconds, double[] iterationMillis,
     Map<String, Double> phases, int cachedPartitions) {
 
+  /** The first phase: from the process start to the fit's first log line. */
+  static final String START = "JVM and Spark start";
   /** The log messages that end each phase, in order, and the phase they end. */
   private static final String[][] PHASE_ENDS = {
-      {"FitJob: Fitting ", "JVM and Spark start"},
+      {"FitJob: Fitting ", START},
       {" rows cached in ", "read and cache"},
       {"Fitter: Exact reference", "reference pass"},
       {"Fitter: Descent stopped", "iterations"},

@@ -27,9 +27,15 @@ final class FreshProcesses {
   /**
    * @param fits per file format, batch then each fraction
    * @param mllib per format: {fraction 1.0, fraction 0.01} → {per-iteration ms, wall s}
+   * @param sample the README's first command: the 5,000-row sample fit, default options
    */
   record Result(long rows, int iterations, int threads, List<FitProcess> fits,
-      Timing roofline, double[] floor, Map<String, double[]> mllib, double csvMiB) {}
+      Timing roofline, double[] floor, Map<String, double[]> mllib, double csvMiB,
+      FitProcess sample) {}
+
+  /** The README's sample data, from the project root (the script's, or the working folder). */
+  static final Path SAMPLE = Path.of(System.getProperty("sparkgd.root", "."), "sample-data",
+      "advertising.csv");
 
   private FreshProcesses() {}
 
@@ -82,6 +88,9 @@ final class FreshProcesses {
             Processes.numbersAfter(console, "MLLIB_MS")[0], wall});
       }
     }
+    FitProcess sample = FitProcess.run(spark, sparkgd, "sample fit (README)", List.of("--input",
+        SAMPLE.toString(), "--label", "sales", "--features", "TV,radio,newspaper", "--output",
+        dir.resolve("sample").toString()), dir.resolve("sample"), dir.resolve("logs-sample"));
     Path floorConsole = dir.resolve("floor.txt");
     Processes.run(Processes.java(EmptyJobFloor.class, "100"), Map.of(), floorConsole);
     double[] floor = Processes.numbersAfter(floorConsole, "FLOOR_MS");
@@ -95,7 +104,7 @@ final class FreshProcesses {
     }
     deleteRecursively(dir);
     return new Result(rows, iterations, jsc.defaultParallelism(), fits, roofline, floor, mllib,
-        csvMiB);
+        csvMiB, sample);
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

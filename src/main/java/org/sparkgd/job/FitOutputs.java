@@ -40,8 +40,8 @@ final class FitOutputs {
       List<String> files = new ArrayList<>();
       List<IterationRecord> history = new ArrayList<>();
       fit.runs().forEach(r -> history.addAll(r.history()));
-      HistoryWriter.write(spark, history, config.mode() == Mode.BATCH ? "full" : "batch",
-          new Path(staging, "history").toString());
+      HistoryWriter.write(committer.fileSystem(), spark.sparkContext().hadoopConfiguration(),
+          history, config.mode() == Mode.BATCH ? "full" : "batch", new Path(staging, "history"));
       files.add("history");
       ObjectNode json = FitModelJson.toJson(config, fit, test, data);
       json.put("spark_version", spark.version());

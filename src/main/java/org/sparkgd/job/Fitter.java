@@ -15,6 +15,7 @@ import org.sparkgd.data.TrainingData;
 import org.sparkgd.engine.ExactReference;
 import org.sparkgd.engine.FaultInjection;
 import org.sparkgd.engine.LeastSquaresLoss;
+import org.sparkgd.engine.MiniBatchSampler;
 import org.sparkgd.model.FitResult;
 import org.sparkgd.model.FitStatistics;
 import org.sparkgd.model.LinearModel;
@@ -86,6 +87,12 @@ public final class Fitter {
       warnings.forEach(LOG::warn);
       LOG.info("{} rows cached in {} partitions", data.rows(),
           data.blocks().getNumPartitions());
+      Double fraction = options.samplingFraction();
+      if (fraction != null) {
+        int run = MiniBatchSampler.runLength(fraction, data.rows());
+        LOG.info("Mini-batches of about {} rows, drawn {}", Math.round(fraction * data.rows()),
+            run == 1 ? "row by row" : "in aligned runs of " + run + " consecutive rows");
+      }
       LeastSquaresLoss loss = FaultInjection.wireInto(new LeastSquaresLoss(data,
           options.treeDepth(), options.samplingFraction(), options.seed(),
           options.maxIterations()), data.blocks().context().getConf());

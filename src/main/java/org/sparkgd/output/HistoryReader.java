@@ -36,7 +36,8 @@ public final class HistoryReader {
     }
     Dataset<Row> frame = spark.read().parquet(path);
     List<String> columns = Arrays.asList(frame.columns());
-    for (String required : HistoryWriter.SCHEMA.fieldNames()) {
+    for (org.apache.parquet.schema.Type field : HistoryWriter.SCHEMA.getFields()) {
+      String required = field.getName();
       if (!columns.contains(required)) {
         throw new UserError(path + ": not a sparkgd history: no column '" + required + "'");
       }

@@ -178,6 +178,9 @@ class BenchSmokeTest {
     String phases = text.lines().filter(l -> l.startsWith("| csv, batch |")).findFirst()
         .orElseThrow();
     assertEquals(9, cells(phases).length, phases);
+    assertTrue(text.lines().anyMatch(l -> l.startsWith("| sample fit (README) |")), text);
+    assertTrue(text.matches("(?s).*The README's sample fit \\(advertising.csv, default "
+        + "options\\), from the command to the summary: [0-9.]+ s, .*"), text);
   }
 
   /** The data rows of the Markdown table whose header starts with {@code header}. */
