@@ -106,6 +106,11 @@ public final class Bench implements Callable<Integer> {
       + "batch.")
   List<Double> processFractions;
 
+  @Option(names = "--process-repetitions", paramLabel = "R", defaultValue = "1",
+      description = "Processes per fit of the processes part; the one with the median "
+      + "per-iteration median is reported.")
+  int processRepetitions;
+
   @Option(names = "--sparkgd", paramLabel = "PATH",
       defaultValue = "${sys:sparkgd.root:-.}/scripts/sparkgd",
       description = "The sparkgd script the processes part runs.")
@@ -185,7 +190,7 @@ public final class Bench implements Callable<Integer> {
         seed, treeDepth, sgdIterations[0], sgdIterations[1], endToEndRows, endToEndTolerance,
         memoryIterations, scratch, output, new BenchSettings.ProcessSettings(
             processRows > 0 ? processRows : rows, processIterations, processFormats,
-            processFractions, sparkgd));
+            processFractions, processRepetitions, sparkgd));
   }
 
   private static SparkSession open(String master) {

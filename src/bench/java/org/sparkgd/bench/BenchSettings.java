@@ -21,16 +21,17 @@ record BenchSettings(long rows, int partitions, int repetitions, int warmup, int
 
   /**
    * The processes part: rows of its files, iterations of each fit, formats, mini-batch
-   * fractions (besides batch), the script.
+   * fractions (besides batch), processes per fit, the script.
    */
   record ProcessSettings(long rows, int iterations, java.util.List<String> formats,
-      java.util.List<Double> fractions, Path sparkgd) {
+      java.util.List<Double> fractions, int repetitions, Path sparkgd) {
     ProcessSettings {
       formats = java.util.List.copyOf(formats);
       fractions = java.util.List.copyOf(fractions);
       require(fractions.stream().allMatch(f -> f > 0 && f < 1),
           "--process-fractions takes fractions in (0, 1), got " + fractions);
       require(iterations >= 2, "--process-iterations must be at least 2");
+      require(repetitions >= 1, "--process-repetitions must be at least 1");
       require(formats.stream().allMatch(f -> f.equals("csv") || f.equals("parquet")),
           "--process-formats takes csv and/or parquet, got " + formats);
     }

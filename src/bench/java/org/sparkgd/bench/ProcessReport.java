@@ -55,6 +55,9 @@ final class ProcessReport {
           m.getValue()[0], longer ? " | |" : "", m.getValue()[1]);
     }
     line("");
+    line("Each sparkgd row is the median of %d process%s (by per-iteration median).",
+        r.repetitions(), r.repetitions() == 1 ? "" : "es");
+    line("");
     line("MLlib's per-iteration time is (long run − short run) / (difference of lengths) in one "
         + "process; its wall time is the whole process (read, scale, cache, both runs).");
     line("");
