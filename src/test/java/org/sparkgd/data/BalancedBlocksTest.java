@@ -2,7 +2,7 @@ package org.sparkgd.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -95,9 +95,14 @@ class BalancedBlocksTest {
     assertEquals(266, next);
   }
 
+  /** Balanced input moves too, so that the cache's lineage ends at the shuffle. */
   @Test
-  void balancedInputIsLeftAsItIs() {
+  void balancedInputStillEndsItsLineageAtTheShuffle() {
     JavaRDD<DataBlock> input = uneven(new int[][] {{10, 5}, {15}});
-    assertSame(input, BalancedBlocks.of(input, 2, D, 16));
+    JavaRDD<DataBlock> balanced = BalancedBlocks.of(input, 2, D, 16);
+    assertNotSame(input, balanced);
+    assertTrue(balanced.rdd().toDebugString().contains("ShuffledRDD"),
+        balanced.rdd().toDebugString());
+    assertEquals(30, balanced.map(DataBlock::rows).reduce(Integer::sum));
   }
 }
