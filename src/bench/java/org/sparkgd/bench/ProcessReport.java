@@ -29,8 +29,9 @@ final class ProcessReport {
         r.rows(), r.iterations());
     line("");
     line("Spark's empty-job floor (fresh JVM, jobs 10–100): median %.1f ms, p90 %.1f ms. "
-        + "Roofline loop on the same rows (%d threads, this JVM): median %.1f ms. CSV file "
-        + "%.0f MiB.", floor, r.floor()[1], r.threads(), roof, r.csvMiB());
+        + "Roofline loop on the same rows (%d threads, this JVM): median %.1f ms.%s", floor,
+        r.floor()[1], r.threads(), roof, r.csvMiB() > 0
+            ? String.format(Locale.ROOT, " CSV file %.0f MiB.", r.csvMiB()) : "");
     line("");
     // The targets are of iterations 1–100; a longer run shows 1–N beside them.
     int first = Math.min(TARGET_ITERATIONS, r.iterations());
