@@ -156,13 +156,14 @@ class BenchSmokeTest {
     Path output = dir.resolve("processes.md");
     StringWriter err = new StringWriter();
     int code = Bench.execute(new String[] {"--parts", "processes", "--process-rows", "3000",
-        "--process-iterations", "12", "--process-fractions", "0.01", "--repetitions", "2",
-        "--sparkgd", wrapper.toString(),
+        "--process-iterations", "12", "--process-fractions", "0.01", "--process-formats", "csv",
+        "--repetitions", "2", "--sparkgd", wrapper.toString(),
         "--scratch", dir.toString(), "--output", output.toString()}, SparkTestSession.get(),
         new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
     assertEquals(0, code, err.toString());
     String text = Files.readString(output);
-    for (String format : List.of("csv", "parquet")) {
+    // One format: the harness is the same for both (Parquet input is tested in the fit's tests).
+    for (String format : List.of("csv")) {
       for (String mode : List.of("batch", "minibatch 0.01")) {
         String row = text.lines().filter(l -> l.startsWith("| sparkgd " + format + ", " + mode
             + " |")).findFirst().orElseThrow(() -> new AssertionError(format + ", " + mode
