@@ -18,9 +18,9 @@ import scala.Tuple2;
  * on the row count and the partition count, not on how the input was split: partition p of P
  * holds the rows from ⌈p·n/P⌉ (the mini-batch sampler relies on it). Input already laid out
  * so moves too: the shuffle is where the cache's lineage ends, and every iteration's tasks
- * carry that lineage. Left in place, Parquet input (split by Spark SQL into equal halves) kept
- * its SQL scan in every task: 6–8 ms of task deserialization against 4 for CSV input, and 16 ms
- * more an iteration at 1e6 rows ({@code scripts/bench --parts processes}).
+ * carry that lineage. Left in place, Parquet input (which Spark SQL may split into equal
+ * shares) kept its SQL scan in every task: 6–8 ms of task deserialization against 4 for CSV
+ * input, and 16 ms more an iteration at 1e6 rows ({@code scripts/bench --parts processes}).
  */
 public final class BalancedBlocks {
   /** The packed bytes of a partition above which the partitions double (and so on). */
