@@ -68,14 +68,6 @@ class FormulaEndToEndTest {
     return CliRunner.run(args.toArray(new String[0]));
   }
 
-  private static double[] interceptAndCoefficients(JsonNode model) {
-    double[] beta = doubles(model.get("coefficients"));
-    double[] all = new double[beta.length + 1];
-    all[0] = model.get("intercept").asDouble();
-    System.arraycopy(beta, 0, all, 1, beta.length);
-    return all;
-  }
-
   @Test
   void interactionRecoversTheExactLeastSquaresOfTheExpandedDesign() {
     double[][] rows = advertising();
@@ -91,7 +83,7 @@ class FormulaEndToEndTest {
     assertEquals(0, r.exitCode(), r.err());
     JsonNode model = CliRunner.model(output);
     assertEquals(List.of("TV", "radio", "TV:radio"), names(model.get("features")));
-    double[] actual = interceptAndCoefficients(model);
+    double[] actual = CliRunner.interceptAndCoefficients(model);
     assertTrue(LeastSquaresReference.maxRelativeError(actual, expected, 1e-12) < 1e-9,
         Arrays.toString(actual) + " vs " + Arrays.toString(expected));
     assertEquals("sales ~ TV * radio", model.get("formula").get("formula").asText());
@@ -108,7 +100,7 @@ class FormulaEndToEndTest {
     JsonNode model = CliRunner.model(output);
     assertEquals(List.of("x", "marketnorth", "marketsouth"), names(model.get("features")));
     double[] expected = marketOracle();
-    double[] actual = interceptAndCoefficients(model);
+    double[] actual = CliRunner.interceptAndCoefficients(model);
     assertTrue(LeastSquaresReference.maxRelativeError(actual, expected, 1e-12) < 1e-9,
         Arrays.toString(actual) + " vs " + Arrays.toString(expected));
 
@@ -118,7 +110,7 @@ class FormulaEndToEndTest {
     Path fromParquet = dir.resolve("markets-parquet");
     r = fit(parquet, fromParquet, "y ~ x + market", EXACT);
     assertEquals(0, r.exitCode(), r.err());
-    double[] parquetFit = interceptAndCoefficients(CliRunner.model(fromParquet));
+    double[] parquetFit = CliRunner.interceptAndCoefficients(CliRunner.model(fromParquet));
     assertTrue(LeastSquaresReference.maxRelativeError(parquetFit, expected, 1e-12) < 1e-9,
         Arrays.toString(parquetFit) + " vs " + Arrays.toString(expected));
   }

@@ -13,33 +13,9 @@ public final class LeastSquaresReference {
    * centered first, so that columns with a large mean stay well conditioned.
    */
   public static double[] solve(double[][] x, double[] y) {
-    int n = y.length;
-    int d = x[0].length;
-    double[] mean = new double[d + 1];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        mean[j] += x[i][j] / n;
-      }
-      mean[d] += y[i] / n;
-    }
-    double[][] a = new double[d][d + 1];
-    for (int i = 0; i < n; i++) {
-      for (int r = 0; r < d; r++) {
-        double xr = x[i][r] - mean[r];
-        for (int c = 0; c < d; c++) {
-          a[r][c] += xr * (x[i][c] - mean[c]);
-        }
-        a[r][d] += xr * (y[i] - mean[d]);
-      }
-    }
-    eliminate(a);
-    double[] solution = new double[d + 1];
-    solution[0] = mean[d];
-    for (int r = 0; r < d; r++) {
-      solution[r + 1] = a[r][d] / a[r][r];
-      solution[0] -= solution[r + 1] * mean[r];
-    }
-    return solution;
+    double[] ones = new double[y.length];
+    java.util.Arrays.fill(ones, 1);
+    return solveWeighted(x, y, ones); // weight 1 changes no rounding: w·x/Σw is x/n exactly
   }
 
   /**

@@ -3,7 +3,6 @@ package org.sparkgd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.sparkgd.cli.CliRunner.doubles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -28,14 +27,6 @@ class WeightedFitTest {
 
   private static double weight(int i) {
     return 1 + i % 3;
-  }
-
-  private static double[] interceptAndCoefficients(JsonNode model) {
-    double[] beta = doubles(model.get("coefficients"));
-    double[] all = new double[beta.length + 1];
-    all[0] = model.get("intercept").asDouble();
-    System.arraycopy(beta, 0, all, 1, beta.length);
-    return all;
   }
 
   private static String row(int i) {
@@ -66,8 +57,8 @@ class WeightedFitTest {
     double[] expected = LeastSquaresReference.solveWeighted(DATA.x, DATA.y, w);
     JsonNode weightedModel = CliRunner.model(byWeight);
     JsonNode duplicatedModel = CliRunner.model(byCopies);
-    double[] a = interceptAndCoefficients(weightedModel);
-    double[] b = interceptAndCoefficients(duplicatedModel);
+    double[] a = CliRunner.interceptAndCoefficients(weightedModel);
+    double[] b = CliRunner.interceptAndCoefficients(duplicatedModel);
     assertTrue(LeastSquaresReference.maxRelativeError(a, expected, 1e-12) < 1e-9,
         Arrays.toString(a) + " vs " + Arrays.toString(expected));
     assertTrue(LeastSquaresReference.maxRelativeError(a, b, 1e-12) < 1e-9,

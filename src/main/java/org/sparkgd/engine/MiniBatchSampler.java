@@ -11,8 +11,8 @@ import org.sparkgd.data.Seeds;
  * so each row is too. Rather than draw a number for every run, it draws the geometric gap to
  * the next sampled run: the cost grows with the batch, not with the data. Runs make that true
  * of memory as well: one sampled row in a hundred touches a new cache line every time and costs
- * a memory latency, while a run of 64 rows is read as a stream (at 1e7 rows, a 1% batch of
- * single rows took 15 ms a pass on top of the job itself, as long as 40% of a whole batch pass).
+ * a memory latency, while a run of 64 rows is read as a stream (at 1e7 rows a 10% batch of
+ * single rows took longer than a whole batch pass; README "Speed").
  *
  * <p>A run is short enough that a batch holds at least {@link #MIN_RUNS} runs (one row a run
  * for batches under 512 rows, where the mini-batch is the classic row sample) and at most

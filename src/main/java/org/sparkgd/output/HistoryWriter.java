@@ -20,8 +20,8 @@ import org.sparkgd.optim.IterationRecord;
 /**
  * Writes the cost history, one row per iteration and run, as one Parquet file in a folder with
  * a {@code _SUCCESS} marker, as Spark would. It writes through parquet-hadoop on the driver, not through a DataFrame: the
- * history is a few hundred rows, and a process's first Spark SQL write costs seconds (4.4 s of
- * the README's sample fit from CSV, which uses Spark SQL nowhere else).
+ * history is a few hundred rows, and a process's first Spark SQL write costs seconds (the
+ * README's sample fit from CSV uses Spark SQL nowhere else).
  */
 public final class HistoryWriter {
   /** The file's schema, in the types Spark writes (an array as a three-level LIST). */

@@ -72,6 +72,15 @@ public final class CliRunner {
         .orderBy("iteration").collectAsList();
   }
 
+  /** model.json's (intercept, coefficients…) as one array, θ's order. */
+  public static double[] interceptAndCoefficients(JsonNode model) {
+    double[] beta = doubles(model.get("coefficients"));
+    double[] all = new double[beta.length + 1];
+    all[0] = model.get("intercept").asDouble();
+    System.arraycopy(beta, 0, all, 1, beta.length);
+    return all;
+  }
+
   public static double[] doubles(JsonNode array) {
     double[] values = new double[array.size()];
     for (int i = 0; i < values.length; i++) {
