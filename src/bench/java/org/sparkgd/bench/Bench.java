@@ -111,6 +111,11 @@ public final class Bench implements Callable<Integer> {
       + "per-iteration median is reported.")
   int processRepetitions;
 
+  @Option(names = "--process-mllib", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Also time MLlib's runMiniBatchSGD as whole processes (--no-process-mllib: "
+      + "not, e.g. at 1e8 rows, where its cached rows outgrow the machine's memory).")
+  boolean processMllib;
+
   @Option(names = "--sparkgd", paramLabel = "PATH",
       defaultValue = "${sys:sparkgd.root:-.}/scripts/sparkgd",
       description = "The sparkgd script the processes part runs.")
@@ -190,7 +195,7 @@ public final class Bench implements Callable<Integer> {
         seed, treeDepth, sgdIterations[0], sgdIterations[1], endToEndRows, endToEndTolerance,
         memoryIterations, scratch, output, new BenchSettings.ProcessSettings(
             processRows > 0 ? processRows : rows, processIterations, processFormats,
-            processFractions, processRepetitions, sparkgd));
+            processFractions, processRepetitions, processMllib, sparkgd));
   }
 
   private static SparkSession open(String master) {

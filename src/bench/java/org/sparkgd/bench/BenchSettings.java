@@ -21,10 +21,10 @@ record BenchSettings(long rows, int partitions, int repetitions, int warmup, int
 
   /**
    * The processes part: rows of its files, iterations of each fit, formats, mini-batch
-   * fractions (besides batch), processes per fit, the script.
+   * fractions (besides batch), processes per fit, whether MLlib is timed too, the script.
    */
   record ProcessSettings(long rows, int iterations, java.util.List<String> formats,
-      java.util.List<Double> fractions, int repetitions, Path sparkgd) {
+      java.util.List<Double> fractions, int repetitions, boolean mllib, Path sparkgd) {
     ProcessSettings {
       formats = java.util.List.copyOf(formats);
       fractions = java.util.List.copyOf(fractions);

@@ -81,7 +81,7 @@ final class FreshProcesses {
         }
         fits.add(median(runs, iterations));
       }
-      for (double fraction : new double[] {1.0, 0.01}) {
+      for (double fraction : settings.mllib() ? new double[] {1.0, 0.01} : new double[0]) {
         Path console = dir.resolve("mllib-" + format + "-" + fraction + ".txt");
         long start = System.currentTimeMillis();
         Processes.run(Processes.java(MllibProcess.class, file.toString(),

@@ -59,8 +59,9 @@ final class ProcessReport {
     line("Each sparkgd row is the median of %d process%s (by per-iteration median).",
         r.repetitions(), r.repetitions() == 1 ? "" : "es");
     line("");
-    line("MLlib's per-iteration time is (long run − short run) / (difference of lengths) in one "
-        + "process; its wall time is the whole process (read, scale, cache, both runs).");
+    line(r.mllib().isEmpty() ? "MLlib was not timed in this run (--no-process-mllib)."
+        : "MLlib's per-iteration time is (long run − short run) / (difference of lengths) in "
+        + "one process; its wall time is the whole process (read, scale, cache, both runs).");
     line("");
     line("| run | %s |", String.join(" | ", r.fits().get(0).phases().keySet()) + " | total");
     line("|---|%s", "---:|".repeat(r.fits().get(0).phases().size() + 1));
