@@ -2,6 +2,10 @@ package org.sparkgd.job;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.storage.RDDInfo;
 import org.sparkgd.data.Standardization;
 import org.sparkgd.data.TrainingData;
 
@@ -24,6 +28,7 @@ final class DataWarnings {
       warnings.add("label '" + label + "' has the same value (" + s.labelMean()
           + ") in every row: the model is that constant");
     }
+    spilled(data.blocks()).ifPresent(warnings::add);
     if (data.rows() <= features.size()) {
       warnings.add(data.rows() + " rows for " + features.size() + " features: the "
           + "least-squares solution is not unique; gradient descent from 0 finds the one of "
@@ -31,4 +36,26 @@ final class DataWarnings {
     }
     return warnings;
   }
+
+  /**
+   * What of the cached rows Spark had to put on disk for want of memory: every pass reads it
+   * from there again (at 1e8 rows on a default local heap, half the cache).
+   */
+  static Optional<String> spilled(JavaRDD<?> cached) {
+    for (RDDInfo info : cached.context().getRDDStorageInfo()) {
+      if (info.id() == cached.id() && info.diskSize() > 0) {
+        String share = info.memSize() == 0
+            ? String.format(Locale.ROOT, "all %.0f MiB", info.diskSize() / MIB)
+            : String.format(Locale.ROOT, "%.0f MiB of the %.0f MiB", info.diskSize() / MIB,
+                (info.memSize() + info.diskSize()) / MIB);
+        return Optional.of(share + " of cached rows did not fit in Spark's memory and are read "
+            + "from disk every iteration: give Spark more memory (local mode: "
+            + "SPARKGD_JAVA_OPTS=-Xmx<size>; a cluster: more or larger executors, "
+            + "--executor-memory)");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final double MIB = 1024.0 * 1024.0;
 }
