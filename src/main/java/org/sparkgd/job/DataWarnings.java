@@ -11,6 +11,8 @@ import org.sparkgd.data.TrainingData;
 
 /** What the user should know about the rows before trusting a fit of them. */
 final class DataWarnings {
+  private static final double MIB = 1024.0 * 1024.0;
+
   private DataWarnings() {}
 
   static List<String> of(TrainingData data, String label, List<String> features) {
@@ -57,5 +59,4 @@ final class DataWarnings {
     return Optional.empty();
   }
 
-  private static final double MIB = 1024.0 * 1024.0;
 }

@@ -29,9 +29,9 @@ import org.sparkgd.output.PlotWriter;
 /**
  * A fit's outputs: the history (Parquet), model.json and the plots, staged and committed at once
  * (nothing half-written looks complete). The plots are drawn on their own thread while the
- * history and model.json are written: each side first loads its libraries (JFreeChart and
- * Java2D; parquet-hadoop), about 0.4 s and 0.8 s of the README's sample fit, one after the
- * other on a single thread.
+ * history and model.json are written: in a fresh JVM each side spends most of its time loading
+ * its libraries (JFreeChart and Java2D; parquet-hadoop), which one thread did one after the
+ * other.
  */
 final class FitOutputs {
   private static final Logger LOG = LoggerFactory.getLogger(FitOutputs.class);
