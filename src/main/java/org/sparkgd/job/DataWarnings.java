@@ -58,5 +58,4 @@ final class DataWarnings {
     }
     return Optional.empty();
   }
-
 }
