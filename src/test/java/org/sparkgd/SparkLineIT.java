@@ -33,14 +33,15 @@ import org.sparkgd.cli.CliRunner;
  * in client and in cluster deploy mode, a bad column's one-line error, a predict; and a
  * SPARK_HOME of the line makes the script pick the line's jar by itself.
  */
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Timeout(value = 12, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SparkLineIT {
   private static final Path BUILD = Path.of(System.getProperty("sparkgd.build.dir",
       ScriptProcess.HOME.resolve("target").toString())).toAbsolutePath();
   private static final String LINE = System.getProperty("sparkgd.spark.line", "4.1");
   private static final Path LOGS = BUILD.resolve("line-it");
-  private static final Duration LIMIT = Duration.ofSeconds(270);
+  /** A hang guard, not a speed goal: a busy machine starts JVMs and clusters slowly. */
+  private static final Duration LIMIT = Duration.ofSeconds(600);
   private static final int ROWS = 5_000;
   /** Conjugate gradients: converged in a few passes, so a loaded machine finishes in time. */
   private static final String[] FIT = {"--step", "conjugate-gradient", "--tolerance", "1e-15",
@@ -81,7 +82,6 @@ class SparkLineIT {
 
   @Test
   @Order(2)
-  @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void aFitInClusterModeReportsItsSummaryAndEqualsTheClientFit() throws Exception {
     Path output = data.resolve("cluster-fit");
     ScriptProcess.Result run = fit("cluster-fit", "cluster", output);
@@ -93,7 +93,6 @@ class SparkLineIT {
 
   @Test
   @Order(3)
-  @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void aBadColumnInClusterModeExitsWithThreeAndOneLine() throws Exception {
     Path output = data.resolve("bad-column");
     ScriptProcess.Result run = submit("bad-column", Map.of("SPARKGD_SUBMIT_OPTS",
