@@ -25,7 +25,8 @@ final class DescentFlags {
 
   @Option(names = "--learning-rate", paramLabel = "A",
       description = "Step size α in θ ← θ − α·d (standardized scale), or auto: 1/L, the safe "
-          + "step from the exact reference (Adam: 0.01). Several, comma-separated, fit one "
+          + "step, L the largest curvature from the exact reference, else estimated by a few "
+          + "power-iteration passes (Adam: 0.01). Several, comma-separated, fit one "
           + "model each in the same passes over the data (a sweep).")
   String learningRate;
 
@@ -109,7 +110,8 @@ final class DescentFlags {
 
   @Option(names = "--reference", paramLabel = "R",
       description = "Compute the exact optimum in one extra pass, to report the optimality gap "
-          + "and the safe step: auto (up to 200 features), on or off.")
+          + "and the safe step: auto (when its estimated cost, about 2·n·p² flops and p² "
+          + "doubles of memory, is within the planned descent's), on or off.")
   String reference;
 
   @Option(names = "--gradient-check",

@@ -8,6 +8,7 @@ import org.sparkgd.config.FitConfig;
 import org.sparkgd.job.FitOutcome;
 import org.sparkgd.model.FitStatistics;
 import org.sparkgd.model.LinearModel;
+import org.sparkgd.model.ModelFormula;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.DescentResult;
 import org.sparkgd.stats.Inference;
@@ -25,8 +26,9 @@ final class Summary {
     FitConfig config = outcome.config();
     LinearModel model = outcome.model();
     DescentResult result = outcome.result();
-    out.printf(Locale.ROOT, "%s ~ %s: %d rows, %s mode, %s after %d iterations, %.1f s%n", model.label(),
-        String.join(" + ", model.features()), outcome.rows(), config.mode().name().toLowerCase(),
+    out.printf(Locale.ROOT, "%s: %d rows, %s mode, %s after %d iterations, %.1f s%n",
+        ModelFormula.brief(model.label(), model.features()), outcome.rows(),
+        config.mode().name().toLowerCase(),
         result.stopReason().label(), result.updates(), outcome.seconds());
     int width = Math.max(12, model.features().stream().mapToInt(String::length).max().orElse(0));
     String row = "  %-" + width + "s  %16s  %14s%n";
@@ -54,6 +56,7 @@ final class Summary {
       out.printf(Locale.ROOT, "  exact optimum %.10g: optimality gap %.3g (relative %.3g)%n", optimum, gap,
           gap / Math.max(optimum, Double.MIN_NORMAL));
     }
+    out.println("  exact reference: " + outcome.fit().referenceChoice());
     if (outcome.runs().size() > 1) {
       out.printf("  %d runs fitted together (best: %s):%n", outcome.runs().size(), result.run());
       for (DescentResult r : outcome.runs()) {

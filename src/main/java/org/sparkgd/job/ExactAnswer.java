@@ -59,8 +59,8 @@ record ExactAnswer(ExactReference reference, LeastSquaresFit original, List<Stri
       original = Refinement.refine(originalRows.get(), original, REFINEMENT_PASSES);
       reference = reference.withTheta(StandardizedScale.toStandardized(original.coefficients(),
           s.featureMeans(), s.featureStds(), s.labelMean(), s.labelStd()));
-      LOG.info("Refined against the original rows ({} passes): estimates {}",
-          REFINEMENT_PASSES, java.util.Arrays.toString(original.coefficients()));
+      LOG.info("Refined against the original rows ({} passes)", REFINEMENT_PASSES);
+      LOG.debug("Refined estimates: {}", java.util.Arrays.toString(original.coefficients()));
     } else if (risk > DIGITS_AT_RISK) {
       warnings.add(String.format(Locale.ROOT, "the design is ill-conditioned (condition "
           + "number %.3g): the exact solution's coefficients may keep only about %.0f "

@@ -13,6 +13,7 @@ import org.sparkgd.data.HoldOutSplit;
 import org.sparkgd.data.InputFiles;
 import org.sparkgd.data.TrainingData;
 import org.sparkgd.model.FitResult;
+import org.sparkgd.model.ModelFormula;
 import org.sparkgd.model.ModelMetrics;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.output.CheckpointStore;
@@ -64,8 +65,9 @@ public final class FitJob {
     }
     CheckpointStore checkpoints = new CheckpointStore(hadoopConf, output);
     LOG.info("Fitting {} from {} ({} mode)", config.input().formula() != null
-        ? config.input().formula() : config.label() + " ~ " + String.join(" + ",
-            config.features()), input, config.mode().name().toLowerCase());
+        ? config.input().formula() : ModelFormula.brief(config.label(), config.features()),
+        input, config.mode().name().toLowerCase());
+    LOG.debug("Features: {}", config.features());
     LOG.debug("Configuration: {}", config);
     HoldOutSplit split = config.testFraction() > 0
         ? new HoldOutSplit(config.testFraction(), config.descent().seed()) : null;

@@ -99,7 +99,9 @@ public final class Fitter {
       if (!data.intercept()) {
         loss.withoutIntercept();
       }
-      DescentPlan plan = DescentPlan.of(options, features.size());
+      DescentPlan plan = DescentPlan.of(options, data.rows(), features.size(),
+          ReferenceChoice.memory(data.blocks().context().getConf()));
+      LOG.info("Exact reference: {}", plan.referenceChoice().reason());
       // The QR path (digits, inference) covers unweighted fits with an intercept; weighted fits
       // and fits through the origin take their reference from the Gram statistics.
       boolean plainRows = data.intercept() && !data.weighted();
@@ -131,7 +133,8 @@ public final class Fitter {
             reference.safeStep());
       }
       boolean exact = options.solver() == OptimizerKinds.Solver.NORMAL;
-      List<RunSettings> runs = exact ? List.of() : plan.runs(reference);
+      List<RunSettings> runs = exact ? List.of()
+          : plan.runs(reference, CurvaturePasses.of(data, options, plan.penalty()));
       runs.forEach(r -> LOG.info("Run {}", r));
       List<Double> checks = new ArrayList<>();
       double[] start = new double[features.size() + 1];
@@ -164,9 +167,11 @@ public final class Fitter {
           describe(training));
       FitStatistics statistics = InferenceReport.of(answer, model, best, training, options,
           plan.penalty(), warnings);
+      ConvergenceWarning.of(best, options, common.convergence(), reference, statistics)
+          .ifPresent(warnings::add);
       warnings.subList(before, warnings.size()).forEach(LOG::warn);
       return new FitResult(model, best, results, reference, warnings, training, checks,
-          statistics);
+          statistics, plan.referenceChoice().reason());
     }
   }
 

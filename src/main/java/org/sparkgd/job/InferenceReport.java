@@ -11,7 +11,6 @@ import org.sparkgd.model.LinearModel;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.DescentResult;
 import org.sparkgd.optim.Penalty;
-import org.sparkgd.optim.StopReason;
 import org.sparkgd.stats.Inference;
 import org.sparkgd.stats.LeastSquaresFit;
 import org.sparkgd.stats.TermInference;
@@ -20,12 +19,9 @@ import org.sparkgd.stats.TermInference;
  * A fit's statistics after the descent: the full-data cost at the final θ (from the training
  * metrics' pass, so a mini-batch fit needs no other), the inference at the fitted θ on the
  * original scale with the measured RSS, what the numbers mean, and the warnings about aliased
- * terms and a descent that ran out of iterations far from the optimum.
+ * terms.
  */
 final class InferenceReport {
-  /** A descent stopped at max iterations above this relative optimality gap is warned about. */
-  static final double NOT_CONVERGED_GAP = 1e-6;
-
   private InferenceReport() {}
 
   /** @param answer the exact answer, or null when it was not computed; warnings are added */
@@ -50,7 +46,6 @@ final class InferenceReport {
     LeastSquaresFit at = original.withEstimates(estimates, rss);
     Inference inference = penalty.isNone() ? Inference.of(at, names) : penalized(at, names);
     aliased(inference, warnings);
-    notConverged(answer, best, fullObjective, options, warnings);
     return new FitStatistics(inference, note(options, penalty), fullCost, fullObjective,
         answer.reference().conditionNumber());
   }
@@ -99,23 +94,6 @@ final class InferenceReport {
           + "singularities): " + String.join(", ", aliased) + (aliased.size() == 1 ? " is" : " are")
           + " a linear combination of the terms before it (R's 1e-7 rule); its estimate is "
           + "not defined (NA in the inference)");
-    }
-  }
-
-  private static void notConverged(ExactAnswer answer, DescentResult best,
-      double fullObjective, DescentOptions options, List<String> warnings) {
-    double optimum = answer.reference().optimalObjective();
-    if (options.solver() != OptimizerKinds.Solver.GD
-        || best.stopReason() != StopReason.MAX_ITERATIONS || Double.isNaN(optimum)) {
-      return;
-    }
-    double gap = (fullObjective - optimum) / Math.max(optimum, Double.MIN_NORMAL);
-    if (gap > NOT_CONVERGED_GAP) {
-      warnings.add(String.format(Locale.ROOT, "the descent did not converge: it stopped at "
-          + "--max-iterations %d with a relative optimality gap of %.3g (above %.0e); the "
-          + "standardized design's condition number is %.3g. Raise --max-iterations, or use "
-          + "--step conjugate-gradient or --solver normal", options.maxIterations(), gap,
-          NOT_CONVERGED_GAP, answer.reference().conditionNumber()));
     }
   }
 }

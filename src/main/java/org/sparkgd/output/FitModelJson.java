@@ -42,6 +42,7 @@ public final class FitModelJson {
     root.put("full_cost", statistics.fullCost());
     root.put("full_objective", statistics.fullObjective());
     ExactReference reference = fit.reference();
+    root.put("reference_choice", fit.referenceChoice());
     if (reference != null) {
       ObjectNode exact = root.putObject("exact_reference");
       exact.put("optimal_objective", reference.optimalObjective());
