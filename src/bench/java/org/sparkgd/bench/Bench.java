@@ -26,8 +26,9 @@ import picocli.CommandLine;
     description = "Benchmark sparkgd's iterations against MLlib and against a plain Java loop "
         + "over the same cached arrays, on generated advertising data (3 features).",
     footer = {"", "Parts: batch, minibatch, mllib-sgd, mllib-lr, roofline, storage, end-to-end "
-        + "(together: table), breakdown, memory; all: every part so far; processes (whole fresh "
-        + "sparkgd fit processes, apart: it is slow).",
+        + "(together: table), breakdown, memory; all: every part so far; width (a pass at "
+        + "several widths, its own data); processes (whole fresh sparkgd fit processes, apart: "
+        + "it is slow).",
         "scripts/bench also takes --driver-memory SIZE, the JVM heap (default 8g)."})
 public final class Bench implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
@@ -116,6 +117,14 @@ public final class Bench implements Callable<Integer> {
       + "not, e.g. at 1e8 rows, where its cached rows outgrow the machine's memory).")
   boolean processMllib;
 
+  @Option(names = "--width-cells", paramLabel = "N", defaultValue = "30000000",
+      description = "Rows × features of each width's generated data (width part).")
+  long widthCells;
+
+  @Option(names = "--widths", paramLabel = "LIST", defaultValue = "3,30,300,1000", split = ",",
+      description = "Feature counts of the width part.")
+  List<Integer> widths;
+
   @Option(names = "--sparkgd", paramLabel = "PATH",
       defaultValue = "${sys:sparkgd.root:-.}/scripts/sparkgd",
       description = "The sparkgd script the processes part runs.")
@@ -195,7 +204,8 @@ public final class Bench implements Callable<Integer> {
         seed, treeDepth, sgdIterations[0], sgdIterations[1], endToEndRows, endToEndTolerance,
         memoryIterations, scratch, output, new BenchSettings.ProcessSettings(
             processRows > 0 ? processRows : rows, processIterations, processFormats,
-            processFractions, processRepetitions, processMllib, sparkgd));
+            processFractions, processRepetitions, processMllib, sparkgd),
+        new BenchSettings.WidthSettings(widthCells, widths));
   }
 
   private static SparkSession open(String master) {
