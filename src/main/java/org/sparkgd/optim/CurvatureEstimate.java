@@ -19,8 +19,8 @@ public record CurvatureEstimate(double lipschitz, double rayleigh, int passes) {
   /** The margin above the quotient: it rises to λ_max from below. */
   public static final double SAFETY = 1.1;
   /** Stop when the quotient changes by less than this fraction in one pass. */
-  static final double TOLERANCE = 1e-4;
-  static final int MAX_PASSES = 50;
+  static final double TOLERANCE = 1e-3;
+  static final int MAX_PASSES = 30;
   /** The probe's scale, so that s·Hv dominates the ∇J(0) it is taken from. */
   private static final double SCALE = 1e4;
 
