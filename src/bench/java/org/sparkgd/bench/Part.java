@@ -17,7 +17,9 @@ enum Part {
   WIDTH("width", "a batch pass at --widths features, --width-cells rows × features each, beside "
       + "the memory roofline"),
   PROCESSES("processes", "whole fresh scripts/sparkgd fit processes on generated CSV and Parquet "
-      + "files, beside the roofline, Spark's empty-job floor and MLlib as processes");
+      + "files, beside the roofline, Spark's empty-job floor and MLlib as processes"),
+  EXACT("exact", "sparkgd fit --solver normal against MLlib LinearRegression solver=normal as "
+      + "whole fresh processes on CSV files of --exact-sizes with a known solution (alone)");
 
   final String option;
   final String description;

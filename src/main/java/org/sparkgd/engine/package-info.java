@@ -1,2 +1,5 @@
-/** The Spark side of a pass: the loss over the cached blocks, its aggregator, the sampler and the Gram statistics. */
+/**
+ * The Spark side of a pass: the loss over the cached blocks, its aggregator, the sampler, and
+ * the passes that produce the per-partition QR factors and refinement sums.
+ */
 package org.sparkgd.engine;

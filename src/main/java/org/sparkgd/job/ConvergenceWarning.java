@@ -4,11 +4,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.OptimizerKinds;
-import org.sparkgd.engine.ExactReference;
 import org.sparkgd.model.FitStatistics;
 import org.sparkgd.optim.ConvergenceChecker;
 import org.sparkgd.optim.DescentResult;
 import org.sparkgd.optim.StopReason;
+import org.sparkgd.stats.ExactReference;
 
 /**
  * The warning of a descent that ended at its iteration limit before meeting its own stop rule,

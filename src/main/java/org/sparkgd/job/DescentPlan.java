@@ -7,7 +7,6 @@ import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.Mode;
 import org.sparkgd.config.OptimizerKinds;
 import org.sparkgd.data.Standardization;
-import org.sparkgd.engine.ExactReference;
 import org.sparkgd.optim.ConvergenceChecker;
 import org.sparkgd.optim.CurvatureEstimate;
 import org.sparkgd.optim.DescentSettings;
@@ -16,6 +15,7 @@ import org.sparkgd.optim.Penalty;
 import org.sparkgd.optim.RunSettings;
 import org.sparkgd.optim.StepStrategy;
 import org.sparkgd.optim.UpdateRule;
+import org.sparkgd.stats.ExactReference;
 
 /**
  * The optimizer objects of a fit, built once from its options: the penalty, whether to compute

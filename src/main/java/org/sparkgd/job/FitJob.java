@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkgd.UserError;
 import org.sparkgd.config.FitConfig;
+import org.sparkgd.config.OptimizerKinds;
 import org.sparkgd.data.ColumnSelection;
 import org.sparkgd.data.HoldOutSplit;
 import org.sparkgd.data.InputFiles;
@@ -52,6 +53,9 @@ public final class FitJob {
     String output = config.output().path();
     if (config.input().formula() == null) {
       ColumnSelection.checkNames(config.features(), config.label());
+      if (config.descent().solver() == OptimizerKinds.Solver.NORMAL) {
+        ExactAnswer.checkWidth(config.features().size()); // before any data is read
+      }
     }
     OutputCommitter committer = new OutputCommitter(hadoopConf, output,
         config.output().overwrite());

@@ -6,7 +6,7 @@ import java.util.List;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.data.InputSpec;
 import org.sparkgd.data.TrainingData;
-import org.sparkgd.engine.ExactReference;
+import org.sparkgd.stats.ExactReference;
 import org.sparkgd.model.FitResult;
 import org.sparkgd.model.FitStatistics;
 import org.sparkgd.model.LinearModel;
