@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sparkgd.UserError;
 import org.sparkgd.data.TrainingData;
+import org.sparkgd.engine.CallerName;
 import org.sparkgd.job.Fitter;
 import org.sparkgd.model.FitResult;
 
@@ -61,9 +62,14 @@ public final class GradientDescentRegressor extends OptimizerParams
         VectorBlocks.read(dataset, featuresCol, getLabelCol(), numFeatures), names,
         getLabelCol(), "the training rows (column '" + featuresCol + "')")) {
       String labelCol = getLabelCol();
-      FitResult fit = new Fitter(descentOptions())
-          .withOriginalRows(() -> VectorBlocks.read(dataset, featuresCol, labelCol, numFeatures))
-          .fit(data, labelCol, names);
+      FitResult fit;
+      try (CallerName caller = CallerName.of(dataset.sparkSession().sparkContext(),
+          getClass().getSimpleName() + " " + uid())) {
+        fit = new Fitter(descentOptions())
+            .withOriginalRows(() -> VectorBlocks.read(dataset, featuresCol, labelCol,
+                numFeatures))
+            .fit(data, labelCol, names);
+      }
       return new GradientDescentRegressionModel(uid, fit.model(), fit.result().stopReason(),
           fit.result().updates(), fit.training(), fit.statistics(), fit.result().history());
     }
