@@ -222,7 +222,7 @@ class ClusterIT {
     Path driverLog = LOGS.resolve(name).resolve("sparkgd.log");
     assertTrue(Files.readString(driverLog).contains("iteration 0/"),
         "the driver logs to the script's log file: " + driverLog);
-    String launch = driverLaunchCommand();
+    String launch = cluster.driverLaunchCommand();
     assertTrue(launch.contains("-Dsparkgd.it2=2") && launch.contains("-Dlog4j2.configurationFile"),
         "the driver has the user's and the script's options: " + launch);
   }
@@ -252,15 +252,7 @@ class ClusterIT {
   @Test
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void throughSparkHomeAUsersDriverOptionsKeepTheConsoleToOneLine() throws Exception {
-    Path home = data.resolve("spark-home");
-    Files.createDirectories(home.resolve("bin"));
-    Files.createSymbolicLink(home.resolve("jars"), cluster.dir().resolve("spark-home/jars"));
-    Files.writeString(home.resolve("RELEASE"), "");
-    Path submit = home.resolve("bin/spark-submit");
-    try (var standIn = ClusterIT.class.getResourceAsStream("/spark-submit-standin.sh")) {
-      Files.copy(standIn, submit);
-    }
-    assertTrue(submit.toFile().setExecutable(true));
+    Path home = cluster.sparkHome(data.resolve("spark-home"));
     for (String mode : List.of("client", "cluster")) {
       ScriptProcess.Result run = submitWith("spark-home-" + mode, Map.of("SPARK_HOME",
           home.toString(), "SPARKGD_SUBMIT_OPTS", "--deploy-mode " + mode
@@ -284,17 +276,6 @@ class ClusterIT {
   /** The path from this process's folder (the scripts' working folder) to {@code file}. */
   private static String relative(Path file) {
     return Path.of("").toAbsolutePath().relativize(file.toAbsolutePath()).toString();
-  }
-
-  /** The first line of the newest driver's stderr on the workers: "Launch Command: ...". */
-  private static String driverLaunchCommand() throws IOException {
-    try (Stream<Path> files = Files.find(cluster.dir().resolve("work"), 3,
-        (f, a) -> f.getFileName().toString().equals("stderr")
-            && f.getParent().getFileName().toString().startsWith("driver-"))) {
-      Path newest = files.max(Comparator.comparing(f -> f.getParent().getFileName().toString()))
-          .orElseThrow(() -> new AssertionError("no driver ran on a worker"));
-      return Files.readString(newest).lines().findFirst().orElse("");
-    }
   }
 
   private static ScriptProcess submit(String name, String... args) {

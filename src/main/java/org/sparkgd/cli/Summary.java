@@ -95,16 +95,23 @@ final class Summary {
   }
 
   /** The inference's estimate where there is one (refined for --solver normal); NA if aliased. */
-  private static String estimate(Inference inference, int term, double fallback) {
-    if (inference == null) {
-      return format(fallback);
-    }
-    TermInference t = inference.terms().get(term);
-    return t.aliased() ? "NA" : format(t.estimate());
+  private static String estimate(Inference inference, int column, double fallback) {
+    TermInference t = term(inference, column);
+    return t == null ? format(fallback) : t.aliased() ? "NA" : format(t.estimate());
   }
 
-  private static String standardized(Inference inference, int term, double value) {
-    return inference != null && inference.terms().get(term).aliased() ? "NA" : format(value);
+  private static String standardized(Inference inference, int column, double value) {
+    TermInference t = term(inference, column);
+    return t != null && t.aliased() ? "NA" : format(value);
+  }
+
+  /** Column 0 is the intercept; through the origin the inference has no term for it (null). */
+  private static TermInference term(Inference inference, int column) {
+    if (inference == null) {
+      return null;
+    }
+    int index = inference.intercept() ? column : column - 1;
+    return index < 0 ? null : inference.terms().get(index);
   }
 
   private static String format(double v) {

@@ -14,15 +14,17 @@ public final class ColumnSelection {
    *
    * @param source the file or path named in errors
    */
+  /** The delimiters a file read with another one may turn out to use. */
+  private static final char[] OTHER_DELIMITERS = {';', '\t', '|'};
+
   public static int[] resolve(List<String> available, List<String> features, String label,
       String source) {
     if (available.size() == 1) {
       String only = available.get(0);
-      for (String d : new String[] {";", "\t", "|"}) {
-        if (only.contains(d)) {
+      for (char d : OTHER_DELIMITERS) {
+        if (only.indexOf(d) >= 0) {
           throw new UserError(source + ": the header has a single column '" + abbreviate(only)
-              + "'; the file seems to be delimited by " + describe(d)
-              + ": pass --delimiter '" + (d.equals("\t") ? "\\t" : d) + "'");
+              + "'" + seemsDelimitedBy(d));
         }
       }
     }
@@ -75,12 +77,31 @@ public final class ColumnSelection {
     return indices;
   }
 
-  private static String describe(String delimiter) {
-    return switch (delimiter) {
-      case "\t" -> "tabs";
-      case ";" -> "semicolons";
-      default -> "'" + delimiter + "'";
+  /**
+   * For a header that {@code delimiter} cannot split (a quoted {@code "TV";"radio"} read with
+   * commas): the hint naming the delimiter that splits it into several columns, else "".
+   */
+  static String delimiterHint(String header, char delimiter) {
+    for (char d : OTHER_DELIMITERS) {
+      try {
+        if (d != delimiter && new CsvLineParser(d, new int[0]).splitHeader(header).size() > 1) {
+          return seemsDelimitedBy(d);
+        }
+      } catch (CsvLineParser.CellException e) {
+        // not this one either
+      }
+    }
+    return "";
+  }
+
+  private static String seemsDelimitedBy(char d) {
+    String name = switch (d) {
+      case '\t' -> "tabs";
+      case ';' -> "semicolons";
+      default -> "'" + d + "'";
     };
+    return "; the file seems to be delimited by " + name + ": pass --delimiter '"
+        + (d == '\t' ? "\\t" : String.valueOf(d)) + "'";
   }
 
   private static String abbreviate(String s) {

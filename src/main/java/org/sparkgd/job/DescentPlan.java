@@ -8,7 +8,7 @@ import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.Mode;
 import org.sparkgd.config.OptimizerKinds;
 import org.sparkgd.data.Standardization;
-import org.sparkgd.engine.ExactReference;
+import org.sparkgd.stats.ExactReference;
 import org.sparkgd.optim.ConvergenceChecker;
 import org.sparkgd.optim.DescentSettings;
 import org.sparkgd.optim.LearningRateSchedule;

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.sparkgd.UserError;
 import org.sparkgd.config.Choices;
 import org.sparkgd.config.FitConfig;
+import org.sparkgd.config.OptimizerKinds;
 import org.sparkgd.data.HoldOutSplit;
 import org.sparkgd.data.InputFiles;
 import org.sparkgd.data.TrainingData;
@@ -50,6 +51,10 @@ public final class FitJob {
     Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
     String input = config.input().path();
     String output = config.output().path();
+    if (config.input().formula() == null
+        && config.descent().solver() == OptimizerKinds.Solver.NORMAL) {
+      ExactAnswer.checkWidth(config.features().size()); // before any data is read
+    }
     OutputCommitter committer = new OutputCommitter(hadoopConf, output,
         config.output().overwrite());
     committer.checkTarget();

@@ -7,7 +7,7 @@ import org.sparkgd.config.Choices;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.config.InputSpec;
 import org.sparkgd.data.TrainingData;
-import org.sparkgd.engine.ExactReference;
+import org.sparkgd.stats.ExactReference;
 import org.sparkgd.model.FitResult;
 import org.sparkgd.model.FitStatistics;
 import org.sparkgd.model.LinearModel;

@@ -123,10 +123,10 @@ class S3IT {
 
   private static CliRunner.Result run(String command, String... args) {
     List<String> all = new ArrayList<>(List.of(command));
-    all.addAll(List.of(args));
-    if (command.equals("fit")) {
-      all.addAll(List.of(FIT));
+    if (command.equals("fit") && !List.of(args).contains("--resume")) {
+      all.addAll(List.of(FIT)); // first: the caller's options override them
     }
+    all.addAll(List.of(args));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = SparkGd.execute(all.toArray(new String[0]), sessions, new PrintWriter(out, true),
@@ -165,6 +165,33 @@ class S3IT {
         "--output", local.toString());
     assertEquals(0, r.exitCode(), r.err());
     SameFit.assertSameFit(local.toUri().toString(), "s3a://" + BUCKET + "/fit");
+  }
+
+  /**
+   * A fit on S3 whose jobs fail after a checkpoint (as when the driver loses its executors),
+   * resumed from its checkpoints there: the same fit, bit for bit, as one never interrupted.
+   */
+  @Test
+  void aFitInterruptedOnS3ResumesToTheSameFitBitForBit() throws Exception {
+    String input = "s3a://" + BUCKET + "/input.csv";
+    String clean = "s3a://" + BUCKET + "/uninterrupted";
+    CliRunner.Result whole = run("fit", "--input", input, "--output", clean,
+        "--max-iterations", "24");
+    assertEquals(0, whole.exitCode(), whole.err());
+
+    String output = "s3a://" + BUCKET + "/interrupted";
+    Interrupt.fitUntilCheckpoint(spark, () -> run("fit", "--input", input, "--output", output,
+        "--max-iterations", "24", "--checkpoint-every", "3"), output, 6);
+    long saved = Interrupt.latest(spark.sparkContext().hadoopConfiguration(),
+        new org.apache.hadoop.fs.Path(output + ".checkpoint"));
+    assertTrue(saved >= 6 && saved < 24, "checkpoint " + saved);
+    assertFalse(s3.objects(BUCKET).containsKey("interrupted/model.json"));
+
+    CliRunner.Result resumed = run("fit", "--resume", output);
+    assertEquals(0, resumed.exitCode(), resumed.err());
+    SameFit.assertSameFit(clean, output);
+    assertFalse(s3.objects(BUCKET).keySet().stream()
+        .anyMatch(k -> k.startsWith("interrupted.checkpoint/")), "the checkpoints are removed");
   }
 
   @Test
