@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sparkgd.config.Choices;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.job.FitOutcome;
 import org.sparkgd.model.FitStatistics;
@@ -28,7 +29,7 @@ final class Summary {
     DescentResult result = outcome.result();
     out.printf(Locale.ROOT, "%s: %d rows, %s mode, %s after %d iterations, %.1f s%n",
         ModelFormula.brief(model.label(), model.features()), outcome.rows(),
-        config.mode().name().toLowerCase(),
+        Choices.word(config.mode()),
         result.stopReason().label(), result.updates(), outcome.seconds());
     int width = Math.max(12, model.features().stream().mapToInt(String::length).max().orElse(0));
     String row = "  %-" + width + "s  %16s  %14s%n";

@@ -3,6 +3,7 @@ package org.sparkgd.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.sparkgd.config.Choices;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.Mode;
 import org.sparkgd.config.OptimizerKinds;
@@ -90,7 +91,7 @@ public record DescentPlan(DescentOptions options, Penalty penalty,
       List<Double> rates = c.autoLearningRate()
           ? List.of(defaultRate(update, reference, curvature)) : c.learningRates();
       for (double rate : rates) {
-        String name = "alpha=" + rate + (sweepUpdates ? "," + update.name().toLowerCase() : "");
+        String name = "alpha=" + rate + (sweepUpdates ? "," + Choices.word(update) : "");
         runs.add(new RunSettings(name, step(c, rate, update), penalty));
       }
     }
