@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sparkgd.config.Choices;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.job.FitOutcome;
 import org.sparkgd.model.FitStatistics;
@@ -26,7 +27,7 @@ final class Summary {
     LinearModel model = outcome.model();
     DescentResult result = outcome.result();
     out.printf(Locale.ROOT, "%s ~ %s: %d rows, %s mode, %s after %d iterations, %.1f s%n", model.label(),
-        String.join(" + ", model.features()), outcome.rows(), config.mode().name().toLowerCase(),
+        String.join(" + ", model.features()), outcome.rows(), Choices.word(config.mode()),
         result.stopReason().label(), result.updates(), outcome.seconds());
     int width = Math.max(12, model.features().stream().mapToInt(String::length).max().orElse(0));
     String row = "  %-" + width + "s  %16s  %14s%n";

@@ -67,7 +67,7 @@ public final class LeastSquaresLoss implements CostFunction {
   public QrAccumulator factor() {
     int d = data.numFeatures();
     boolean withIntercept = data.intercept();
-    try (JobLabel label = JobLabel.of(jsc, "sparkgd fit: exact reference (QR factor)")) {
+    try (JobLabel label = JobLabel.of(jsc, "exact reference (QR factor)")) {
       return PartitionSummaries.mergeInOrder(data.blocks(),
           () -> new QrAccumulator(d, withIntercept),
           (qr, block) -> qr.addRows(block.features(), block.labels(), block.weights()),
@@ -78,7 +78,7 @@ public final class LeastSquaresLoss implements CostFunction {
   @Override
   public Evaluation[] evaluate(double[][] points, long pass) {
     // One pass per iteration, except for backtracking's retried steps.
-    try (JobLabel label = JobLabel.of(jsc, "sparkgd fit: iteration " + pass + "/"
+    try (JobLabel label = JobLabel.of(jsc, "iteration " + pass + "/"
         + maxIterations)) {
       double[][] copies = new double[points.length][];
       for (int m = 0; m < points.length; m++) {

@@ -3,6 +3,7 @@ package org.sparkgd.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sparkgd.config.Choices;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.Mode;
 import org.sparkgd.config.OptimizerKinds;
@@ -84,9 +85,9 @@ final class InferenceReport {
 
   private static String note(DescentOptions options, Penalty penalty) {
     if (!penalty.isNone()) {
-      return "penalized fit (--penalty " + options.penalty().name().toLowerCase(Locale.ROOT)
-          .replace('_', '-') + ", lambda " + options.lambda() + "): its estimates are shrunk "
-          + "toward 0, so they are biased and the classical standard errors, t values, "
+      return "penalized fit (--penalty " + Choices.word(options.penalty()) + ", lambda "
+          + options.lambda() + "): its estimates are shrunk toward 0, so they are biased and the "
+          + "classical standard errors, t values, "
           + "p-values and confidence intervals, which assume the unbiased least-squares "
           + "estimates, do not apply; they are left out";
     }
