@@ -52,7 +52,8 @@ final class BenchRun {
     results.threads = jsc.defaultParallelism();
     results.partitions = settings.partitions() > 0 ? settings.partitions()
         : jsc.defaultParallelism();
-    if (settings.parts().stream().anyMatch(p -> p != Part.END_TO_END && p != Part.PROCESSES)) {
+    if (settings.parts().stream().anyMatch(p -> p != Part.END_TO_END && p != Part.PROCESSES
+        && p != Part.WIDTH)) {
       long start = System.nanoTime();
       try (TrainingData data = GeneratedData.load(jsc, settings.rows(), results.partitions,
           settings.seed())) {
@@ -65,6 +66,14 @@ final class BenchRun {
     }
     if (settings.runs(Part.END_TO_END)) {
       endToEnd();
+    }
+    if (settings.runs(Part.WIDTH)) {
+      BenchSettings.WidthSettings w = settings.width();
+      results.width = WidthSweep.run(jsc, w.cells(), w.widths(), results.partitions,
+          settings.seed(), settings.treeDepth(), settings.warmup(), settings.repetitions());
+      results.width.forEach(l -> LOG.info(String.format("width %d: pass %.2f ms, roofline "
+          + "%.2f ms (%.2fx), loop %.2f ms", l.features(), l.pass().median(),
+          l.roofline().median(), l.ratio(), l.loop().median())));
     }
     if (settings.runs(Part.PROCESSES)) {
       processes();

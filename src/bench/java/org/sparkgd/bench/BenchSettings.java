@@ -17,7 +17,17 @@ import org.sparkgd.UserError;
 record BenchSettings(long rows, int partitions, int repetitions, int warmup, int fitRepetitions,
     Set<Part> parts, long seed, int treeDepth, int sgdShortRun, int sgdLongRun,
     long endToEndRows, double endToEndTolerance,
-    long memoryIterations, Path scratch, Path output, ProcessSettings processes) {
+    long memoryIterations, Path scratch, Path output, ProcessSettings processes,
+    WidthSettings width) {
+
+  /** The width part: rows × features of each width's data, and the widths. */
+  record WidthSettings(long cells, java.util.List<Integer> widths) {
+    WidthSettings {
+      widths = java.util.List.copyOf(widths);
+      require(widths.stream().allMatch(d -> d >= 1 && d <= cells),
+          "--widths takes feature counts from 1 to --width-cells, got " + widths);
+    }
+  }
 
   /**
    * The processes part: rows of its files, iterations of each fit, formats, mini-batch

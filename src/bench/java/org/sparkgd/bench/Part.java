@@ -14,8 +14,12 @@ enum Part {
   END_TO_END("end-to-end", "CSV on disk to a converged model, sparkgd against ml.LinearRegression"),
   BREAKDOWN("breakdown", "where an iteration's time goes, and variants of the evaluator"),
   MEMORY("memory", "driver heap and broadcast blocks over --memory-iterations iterations"),
+  WIDTH("width", "a batch pass at --widths features, --width-cells rows × features each, beside "
+      + "the memory roofline"),
   PROCESSES("processes", "whole fresh scripts/sparkgd fit processes on generated CSV and Parquet "
-      + "files, beside the roofline, Spark's empty-job floor and MLlib as processes");
+      + "files, beside the roofline, Spark's empty-job floor and MLlib as processes"),
+  EXACT("exact", "sparkgd fit --solver normal against MLlib LinearRegression solver=normal as "
+      + "whole fresh processes on CSV files of --exact-sizes with a known solution (alone)");
 
   final String option;
   final String description;

@@ -57,7 +57,7 @@ final class PrototypeAggregator implements Serializable {
         cursor = sampler.start(TaskContext.getPartitionId());
       }
       if (scratch == null) {
-        scratch = new double[ResidualSums.RUN];
+        scratch = ResidualSums.scratch(numFeatures);
       }
       cursor.block(block.rows());
       while (cursor.nextRange()) {
@@ -68,7 +68,7 @@ final class PrototypeAggregator implements Serializable {
       addBlockGeneric(x, y);
     } else {
       if (scratch == null) {
-        scratch = new double[ResidualSums.RUN];
+        scratch = ResidualSums.scratch(numFeatures);
       }
       ResidualSums.add(x, y, numFeatures, theta, sums, 0, scratch);
       count += y.length;

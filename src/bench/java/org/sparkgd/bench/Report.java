@@ -41,8 +41,11 @@ final class Report {
     if (r.processes != null) {
       out.append(ProcessReport.markdown(r.processes));
     }
-    if (settings.parts().stream().anyMatch(p -> p != Part.PROCESSES)) {
+    if (settings.parts().stream().anyMatch(p -> p != Part.PROCESSES && p != Part.WIDTH)) {
       table();
+    }
+    if (!r.width.isEmpty()) {
+      out.append(WidthSweep.markdown(r.width, settings.width().cells()));
     }
     endToEnd();
     breakdown();

@@ -38,6 +38,7 @@ final class Results {
   List<Breakdown.Line> batchVariants = new ArrayList<>();
   List<Breakdown.Line> miniBatchVariants = new ArrayList<>();
   List<MemoryGrowth.Result> memory = new ArrayList<>();
+  List<WidthSweep.Line> width = new ArrayList<>();
 
   /** 8 × rows × (features + 1): the packed doubles themselves. */
   double packedBytes() {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.spark.TaskContext;
 import org.sparkgd.data.DataBlock;
 import org.sparkgd.data.TrainingData;
@@ -91,17 +92,44 @@ final class Roofline implements AutoCloseable {
 
   /** One pass: Σr², then Σr, Σr·z_1, …, Σr·z_d, summed over the threads' shares. */
   double[] pass(double[] theta) {
+    double[] total = new double[numFeatures + 2];
+    for (double[] s : onEveryShare(share -> sums(share, theta, numFeatures))) {
+      for (int k = 0; k < total.length; k++) {
+        total[k] += s[k];
+      }
+    }
+    return total;
+  }
+
+  /**
+   * The memory limit itself: every cached double (features and labels) read once by the
+   * threads, summed in four independent chains so that the adds keep up with the reads.
+   */
+  double stream() {
+    double total = 0;
+    for (double[] s : onEveryShare(share -> {
+      double[] chains = new double[4];
+      for (DataBlock block : share) {
+        read(block.features(), chains);
+        read(block.labels(), chains);
+      }
+      return chains;
+    })) {
+      total += s[0] + s[1] + s[2] + s[3];
+    }
+    return total;
+  }
+
+  /** {@code work} on every share at once, one thread each; the results in share order. */
+  private List<double[]> onEveryShare(Function<List<DataBlock>, double[]> work) {
     List<Future<double[]>> parts = new ArrayList<>();
     for (List<DataBlock> share : shares) {
-      parts.add(threads.submit(() -> sums(share, theta, numFeatures)));
+      parts.add(threads.submit(() -> work.apply(share)));
     }
-    double[] total = new double[numFeatures + 2];
+    List<double[]> results = new ArrayList<>();
     try {
       for (Future<double[]> part : parts) {
-        double[] s = part.get();
-        for (int k = 0; k < total.length; k++) {
-          total[k] += s[k];
-        }
+        results.add(part.get());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -109,7 +137,28 @@ final class Roofline implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
-    return total;
+    return results;
+  }
+
+  private static void read(double[] a, double[] s) {
+    double s0 = s[0];
+    double s1 = s[1];
+    double s2 = s[2];
+    double s3 = s[3];
+    int i = 0;
+    for (; i + 4 <= a.length; i += 4) {
+      s0 += a[i];
+      s1 += a[i + 1];
+      s2 += a[i + 2];
+      s3 += a[i + 3];
+    }
+    for (; i < a.length; i++) {
+      s0 += a[i];
+    }
+    s[0] = s0;
+    s[1] = s1;
+    s[2] = s2;
+    s[3] = s3;
   }
 
   /**
@@ -118,7 +167,7 @@ final class Roofline implements AutoCloseable {
    */
   static double[] sums(List<DataBlock> share, double[] theta, int d) {
     double[] sums = new double[d + 2];
-    double[] scratch = new double[ResidualSums.RUN];
+    double[] scratch = ResidualSums.scratch(d);
     for (DataBlock block : share) {
       ResidualSums.add(block.features(), block.labels(), d, theta, sums, 0, scratch);
     }

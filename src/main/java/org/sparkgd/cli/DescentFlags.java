@@ -7,6 +7,7 @@ import org.sparkgd.config.Choices;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.Mode;
 import org.sparkgd.config.OptimizerKinds;
+import org.sparkgd.config.OptionHelp;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,7 +26,8 @@ final class DescentFlags {
 
   @Option(names = "--learning-rate", paramLabel = "A",
       description = "Step size α in θ ← θ − α·d (standardized scale), or auto: 1/L, the safe "
-          + "step from the exact reference (Adam: 0.01). Several, comma-separated, fit one "
+          + "step, L the largest curvature from the exact reference, else estimated by a few "
+          + "power-iteration passes (Adam: 0.01). Several, comma-separated, fit one "
           + "model each in the same passes over the data (a sweep).")
   String learningRate;
 
@@ -109,7 +111,8 @@ final class DescentFlags {
 
   @Option(names = "--reference", paramLabel = "R",
       description = "Compute the exact optimum in one extra pass, to report the optimality gap "
-          + "and the safe step: auto (up to 200 features), on or off.")
+          + "and the safe step: auto (when its estimated cost, about 2·n·p² flops and p² "
+          + "doubles of memory, is within the planned descent's), on or off.")
   String reference;
 
   @Option(names = "--gradient-check",
@@ -126,11 +129,7 @@ final class DescentFlags {
   long maxIterations;
 
   @Option(names = "--tolerance", paramLabel = "T",
-      description = "The stop rule. Batch with the exact optimum known (--reference, no L1, "
-          + "no aliased column): stop once every coefficient (original scale) is within 1e-9 "
-          + "relative of the exact least-squares solution, so every printed digit is right. "
-          + "Otherwise: when the relative change of the cost (batch) or of θ (minibatch) "
-          + "between iterations is at most T. 0 disables both.")
+      description = OptionHelp.TOLERANCE)
   double tolerance;
 
   @Option(names = "--seed", paramLabel = "S",

@@ -10,8 +10,8 @@ import java.util.List;
  * construction ({@link DescentOptionsCheck}), for every caller. Built with {@link #builder()} or
  * {@link #toBuilder()}: no positional calls.
  *
- * @param learningRates one run per rate (a sweep); empty means auto: the safe step 1/L of the
- *     exact reference (Adam: 0.01)
+ * @param learningRates one run per rate (a sweep); empty means auto: the safe step 1/L, L from
+ *     the exact reference or else estimated by power iteration (Adam: 0.01)
  * @param updates one run per rule (a sweep)
  * @param treeDepth the depth of Spark's treeAggregate of the partial sums; 0 (the default):
  *     chosen per pass, a merge on the driver unless the partitions are many

@@ -19,6 +19,6 @@ public final class OptimizerKinds {
   /** gd: gradient descent. normal: solve the normal equations exactly (no penalty or L2). */
   public enum Solver { GD, NORMAL }
 
-  /** Whether to compute the exact optimum (one extra pass): auto does for ≤ 200 features. */
+  /** Whether to compute the exact optimum (one extra pass): auto does when it costs little. */
   public enum Reference { AUTO, ON, OFF }
 }

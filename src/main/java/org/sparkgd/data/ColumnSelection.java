@@ -1,9 +1,7 @@
 package org.sparkgd.data;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.sparkgd.NameHints;
 import org.sparkgd.UserError;
 
@@ -77,25 +75,6 @@ public final class ColumnSelection {
           + "; the columns are: " + NameHints.listed(available));
     }
     return indices;
-  }
-
-  /** Checks the chosen names themselves, before any input is read. */
-  public static void checkNames(List<String> features, String label) {
-    if (features.isEmpty()) {
-      throw UserError.usage("--features names no column");
-    }
-    Set<String> seen = new HashSet<>();
-    for (String f : features) {
-      if (f.isBlank()) {
-        throw UserError.usage("--features has an empty column name");
-      }
-      if (!seen.add(f)) {
-        throw UserError.usage("--features names column '" + f + "' twice");
-      }
-    }
-    if (seen.contains(label)) {
-      throw UserError.usage("the label column '" + label + "' is also listed in --features");
-    }
   }
 
   /**

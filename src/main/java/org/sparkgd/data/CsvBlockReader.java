@@ -18,8 +18,9 @@ import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.sparkgd.formula.Design;
 import org.sparkgd.UserError;
+import org.sparkgd.config.BadRowPolicy;
+import org.sparkgd.formula.Design;
 import scala.Tuple2;
 
 /**

@@ -15,8 +15,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
-import org.sparkgd.formula.Design;
 import org.sparkgd.UserError;
+import org.sparkgd.config.BadRowPolicy;
+import org.sparkgd.formula.Design;
 
 /** Reads Parquet into raw blocks; columns must be numeric, without nulls or non-finite values. */
 public final class ParquetBlockReader {

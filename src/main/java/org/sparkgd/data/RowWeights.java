@@ -7,11 +7,11 @@ import org.sparkgd.UserError;
  * The checks of a --weight column: each weight finite (the readers' number check) and
  * non-negative, and not all of them zero, since Σ w divides the cost.
  */
-final class RowWeights {
+public final class RowWeights {
   private RowWeights() {}
 
   /** What is wrong with one row's weight, or null. */
-  static String problem(double weight, String column) {
+  public static String problem(double weight, String column) {
     return weight >= 0 ? null : "column '" + column + "': the weight " + weight
         + " is negative; weights must be finite and non-negative";
   }

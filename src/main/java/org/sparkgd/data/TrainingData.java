@@ -6,6 +6,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.sparkgd.UserError;
+import org.sparkgd.config.InputFormat;
+import org.sparkgd.config.InputSpec;
 import org.sparkgd.formula.Design;
 
 /**
@@ -61,7 +63,6 @@ public final class TrainingData implements AutoCloseable {
         : fromRaw(raw, spec.features(), spec.label(), spec.path(), split, !spec.noIntercept(),
             spec.minPartitions());
     data.design = design;
-    data.weighted = spec.weight() != null;
     return checkWeights(data, spec);
   }
 
@@ -101,15 +102,22 @@ public final class TrainingData implements AutoCloseable {
 
   /** With --weight, the training rows must weigh something; else the caches are released. */
   private static TrainingData checkWeights(TrainingData data, InputSpec spec) {
-    if (spec.weight() != null) {
-      try {
-        RowWeights.requirePositiveTotal(data.blocks(), spec.weight(), spec.path());
-      } catch (RuntimeException e) {
-        data.close();
-        throw e;
-      }
+    return spec.weight() != null ? data.weightedBy(spec.weight(), spec.path()) : data;
+  }
+
+  /**
+   * Marks the rows as weighted by {@code column} (their blocks carry the weights) once their
+   * total is checked positive; else the caches are released.
+   */
+  public TrainingData weightedBy(String column, String source) {
+    try {
+      RowWeights.requirePositiveTotal(blocks, column, source);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     }
-    return data;
+    weighted = true;
+    return this;
   }
 
   /** All rows of {@code raw} are training rows. */

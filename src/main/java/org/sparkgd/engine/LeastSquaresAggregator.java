@@ -38,7 +38,7 @@ public final class LeastSquaresAggregator implements Serializable {
 
   private transient double[][] thetas;
   private transient MiniBatchSampler.Cursor cursor;
-  /** The many-feature loop's residuals, made once per task. */
+  /** The many-feature loop's gradient sums of a run, made once per task. */
   private transient double[] scratch;
 
   public LeastSquaresAggregator(int numFeatures, int numPoints, Broadcast<double[][]> points,
@@ -61,8 +61,8 @@ public final class LeastSquaresAggregator implements Serializable {
     if (block.weights() != null) {
       weighted = true;
     }
-    if (numFeatures > 4 && scratch == null) {
-      scratch = new double[ResidualSums.RUN];
+    if (scratch == null) {
+      scratch = ResidualSums.scratch(numFeatures);
     }
     if (sampler == null) {
       addRange(block, 0, block.rows());

@@ -8,11 +8,12 @@ package org.sparkgd.engine;
  * <p>Written out for 1 to 4 features: a loop over a feature count the JIT compiler cannot see
  * keeps the partial sums in memory, and a whole batch iteration ran 36% slower with it (10
  * million rows × 3 features; 53% at 100 million; {@code scripts/bench --parts breakdown}). More
- * features go through a residual scratch array in runs that stay in the L1 cache, so each pass
- * over the features is a plain, unrollable loop.
+ * features go four rows at a time, row-major as the block is laid out, with the gradient sums of
+ * a run in a scratch array of d doubles: a pass at d features costs about d times a one-feature
+ * pass per row ({@code scripts/bench --parts width}).
  */
 public final class ResidualSums {
-  /** Rows a run of the many-feature loop: its residuals (32 KiB) stay in the L1 cache. */
+  /** Rows a run of the many-feature loop sums apart before adding to {@code sums}. */
   public static final int RUN = 4096;
 
   private ResidualSums() {}
@@ -22,7 +23,7 @@ public final class ResidualSums {
    *
    * @param x row-major features, d a row
    * @param y labels
-   * @param scratch at least {@link #RUN} doubles, used only when d > 4
+   * @param scratch {@link #scratch}(d): used only when d > 4
    */
   public static void add(double[] x, double[] y, int from, int to, int d, double[] theta,
       double[] sums, int base, double[] scratch) {
@@ -37,6 +38,11 @@ public final class ResidualSums {
         }
       }
     }
+  }
+
+  /** The scratch array the loop at d features needs (null when it needs none). */
+  public static double[] scratch(int d) {
+    return d > 4 ? new double[d] : null;
   }
 
   /** Every row of a block. */
@@ -152,36 +158,62 @@ public final class ResidualSums {
   }
 
   /**
-   * Rows [from, to), d > 4: residuals first, then one plain loop per feature; each residual is
-   * summed in the same order as the other loops, ((θ_0 + θ_1 z_1) + …) − y.
+   * Rows [from, to), d > 4, four rows at a time: their residuals as four independent sums over
+   * the row (each in the order of the other loops, ((θ_0 + θ_1 z_1) + …) − y), then one pass
+   * over the features adds the four rows' r·z_j to each gradient sum in row order. Both inner
+   * loops read the rows in memory order; the second is independent across j, so it vectorizes.
+   * The sums are those of a row-at-a-time loop, bit for bit, at any width.
    */
   private static void addRun(double[] x, double[] y, int from, int to, int d, double[] theta,
-      double[] sums, int base, double[] r) {
-    int n = to - from;
+      double[] sums, int base, double[] g) {
+    java.util.Arrays.fill(g, 0, d, 0);
     double b = theta[0];
-    java.util.Arrays.fill(r, 0, n, b);
-    for (int j = 0; j < d; j++) {
-      double t = theta[j + 1];
-      for (int i = 0, o = from * d + j; i < n; i++, o += d) {
-        r[i] += t * x[o];
-      }
-    }
     double sq = 0;
     double s0 = 0;
-    for (int i = 0; i < n; i++) {
-      double v = r[i] - y[from + i];
-      r[i] = v;
+    int i = from;
+    for (; i + 4 <= to; i += 4) {
+      int o0 = i * d;
+      int o1 = o0 + d;
+      int o2 = o1 + d;
+      int o3 = o2 + d;
+      double r0 = b;
+      double r1 = b;
+      double r2 = b;
+      double r3 = b;
+      for (int j = 0; j < d; j++) {
+        double t = theta[j + 1];
+        r0 += t * x[o0 + j];
+        r1 += t * x[o1 + j];
+        r2 += t * x[o2 + j];
+        r3 += t * x[o3 + j];
+      }
+      double v0 = r0 - y[i];
+      double v1 = r1 - y[i + 1];
+      double v2 = r2 - y[i + 2];
+      double v3 = r3 - y[i + 3];
+      sq = sq + v0 * v0 + v1 * v1 + v2 * v2 + v3 * v3;
+      s0 = s0 + v0 + v1 + v2 + v3;
+      for (int j = 0; j < d; j++) {
+        g[j] = g[j] + v0 * x[o0 + j] + v1 * x[o1 + j] + v2 * x[o2 + j] + v3 * x[o3 + j];
+      }
+    }
+    for (; i < to; i++) {
+      int o = i * d;
+      double r = b;
+      for (int j = 0; j < d; j++) {
+        r += theta[j + 1] * x[o + j];
+      }
+      double v = r - y[i];
       sq += v * v;
       s0 += v;
+      for (int j = 0; j < d; j++) {
+        g[j] += v * x[o + j];
+      }
     }
     sums[base] += sq;
     sums[base + 1] += s0;
     for (int j = 0; j < d; j++) {
-      double s = 0;
-      for (int i = 0, o = from * d + j; i < n; i++, o += d) {
-        s += r[i] * x[o];
-      }
-      sums[base + 2 + j] += s;
+      sums[base + 2 + j] += g[j];
     }
   }
 }

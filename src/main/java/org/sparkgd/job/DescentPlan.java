@@ -2,46 +2,51 @@ package org.sparkgd.job;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sparkgd.UserError;
+import java.util.function.Supplier;
+import org.sparkgd.config.Choices;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.Mode;
 import org.sparkgd.config.OptimizerKinds;
 import org.sparkgd.data.Standardization;
-import org.sparkgd.engine.ExactReference;
 import org.sparkgd.optim.ConvergenceChecker;
+import org.sparkgd.optim.CurvatureEstimate;
 import org.sparkgd.optim.DescentSettings;
 import org.sparkgd.optim.LearningRateSchedule;
 import org.sparkgd.optim.Penalty;
 import org.sparkgd.optim.RunSettings;
 import org.sparkgd.optim.StepStrategy;
 import org.sparkgd.optim.UpdateRule;
+import org.sparkgd.stats.ExactReference;
 
 /**
  * The optimizer objects of a fit, built once from its options: the penalty, whether to compute
  * the exact reference, the settings every run shares, and the runs fitted together (one per
- * learning rate × update rule; an auto rate needs the reference, so the runs are made from it).
+ * learning rate × update rule; an auto rate is the reference's safe step, else one from an
+ * estimate of the largest curvature, so the runs are made from them).
  *
- * @param wantsReference whether the fit computes the exact reference (one extra pass)
+ * @param referenceChoice whether the fit computes the exact reference (one extra pass), and why
  */
-public record DescentPlan(DescentOptions options, Penalty penalty, boolean wantsReference) {
+public record DescentPlan(DescentOptions options, Penalty penalty,
+    ReferenceChoice referenceChoice) {
   /** Adam's step is about α per coordinate whatever the curvature: its own usual default. */
   static final double ADAM_DEFAULT_RATE = 0.01;
-  /** --reference auto computes the reference up to this many features. */
-  static final int AUTO_REFERENCE_FEATURES = 200;
-
-  public static DescentPlan of(DescentOptions c, int numFeatures) {
+  /**
+   * @param rows the training rows
+   * @param memory the heap the reference's matrices must fit in ({@link ReferenceChoice#memory})
+   */
+  public static DescentPlan of(DescentOptions c, long rows, int numFeatures, long memory) {
     Penalty penalty = switch (c.penalty()) {
       case NONE -> Penalty.NONE;
       case L2 -> new Penalty(c.lambda(), 0);
       case L1 -> new Penalty(c.lambda(), 1);
       case ELASTIC_NET -> new Penalty(c.lambda(), c.l1Ratio());
     };
-    boolean reference = switch (c.reference()) {
-      case ON -> true;
-      case OFF -> false;
-      case AUTO -> numFeatures <= AUTO_REFERENCE_FEATURES;
-    };
-    return new DescentPlan(c, penalty, reference);
+    return new DescentPlan(c, penalty, ReferenceChoice.of(c, rows, numFeatures, memory));
+  }
+
+  /** Whether the fit computes the exact reference. */
+  public boolean wantsReference() {
+    return referenceChoice.on();
   }
 
   /** What every run shares: the iteration limit, the stop rule and the known optimum. */
@@ -67,22 +72,26 @@ public record DescentPlan(DescentOptions options, Penalty penalty, boolean wants
         options.divergenceFactor(), optimum);
   }
 
-  /** The runs, in order. */
-  public List<RunSettings> runs(ExactReference reference) {
-    return runs(options, reference);
+  /**
+   * The runs, in order.
+   *
+   * @param reference the exact reference, or null when not computed
+   * @param curvature the estimate an auto rate takes without the reference; asked only then
+   */
+  public List<RunSettings> runs(ExactReference reference,
+      Supplier<CurvatureEstimate> curvature) {
+    return runs(options, reference, curvature);
   }
 
-  /**
-   * @param reference the exact reference, or null when not computed
-   */
-  private List<RunSettings> runs(DescentOptions c, ExactReference reference) {
+  private List<RunSettings> runs(DescentOptions c, ExactReference reference,
+      Supplier<CurvatureEstimate> curvature) {
     List<RunSettings> runs = new ArrayList<>();
     boolean sweepUpdates = c.updates().size() > 1;
     for (OptimizerKinds.Update update : c.updates()) {
       List<Double> rates = c.autoLearningRate()
-          ? List.of(defaultRate(c, update, reference)) : c.learningRates();
+          ? List.of(defaultRate(update, reference, curvature)) : c.learningRates();
       for (double rate : rates) {
-        String name = "alpha=" + rate + (sweepUpdates ? "," + update.name().toLowerCase() : "");
+        String name = "alpha=" + rate + (sweepUpdates ? "," + Choices.word(update) : "");
         runs.add(new RunSettings(name, step(c, rate, update), penalty));
       }
     }
@@ -114,17 +123,12 @@ public record DescentPlan(DescentOptions options, Penalty penalty, boolean wants
     };
   }
 
-  private static double defaultRate(DescentOptions c, OptimizerKinds.Update update,
-      ExactReference reference) {
+  private static double defaultRate(OptimizerKinds.Update update, ExactReference reference,
+      Supplier<CurvatureEstimate> curvature) {
     if (update == OptimizerKinds.Update.ADAM) {
       return ADAM_DEFAULT_RATE;
     }
-    if (reference == null) {
-      throw UserError.usage("--learning-rate auto needs the exact reference, which is off ("
-          + "--reference " + c.reference().name().toLowerCase() + ", over 200 features for "
-          + "auto): give --learning-rate or --reference on");
-    }
-    return reference.safeStep();
+    return reference != null ? reference.safeStep() : curvature.get().safeStep();
   }
 
   private static LearningRateSchedule schedule(DescentOptions c, double rate) {

@@ -3,6 +3,7 @@ package org.sparkgd.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sparkgd.config.Choices;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.Mode;
 import org.sparkgd.config.OptimizerKinds;
@@ -11,7 +12,6 @@ import org.sparkgd.model.LinearModel;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.DescentResult;
 import org.sparkgd.optim.Penalty;
-import org.sparkgd.optim.StopReason;
 import org.sparkgd.stats.Inference;
 import org.sparkgd.stats.LeastSquaresFit;
 import org.sparkgd.stats.TermInference;
@@ -20,12 +20,9 @@ import org.sparkgd.stats.TermInference;
  * A fit's statistics after the descent: the full-data cost at the final θ (from the training
  * metrics' pass, so a mini-batch fit needs no other), the inference at the fitted θ on the
  * original scale with the measured RSS, what the numbers mean, and the warnings about aliased
- * terms and a descent that ran out of iterations far from the optimum.
+ * terms.
  */
 final class InferenceReport {
-  /** A descent stopped at max iterations above this relative optimality gap is warned about. */
-  static final double NOT_CONVERGED_GAP = 1e-6;
-
   private InferenceReport() {}
 
   /** @param answer the exact answer, or null when it was not computed; warnings are added */
@@ -39,26 +36,33 @@ final class InferenceReport {
     if (answer == null) {
       return new FitStatistics(null, null, fullCost, fullObjective, Double.NaN);
     }
+    LeastSquaresFit original = answer.original();
     List<String> names = new ArrayList<>();
-    names.add(Inference.INTERCEPT);
+    if (original.intercept()) {
+      names.add(Inference.INTERCEPT);
+    }
     names.addAll(model.features());
     boolean exact = options.solver() == OptimizerKinds.Solver.NORMAL && penalty.isNone();
-    LeastSquaresFit original = answer.original();
-    double[] estimates = exact ? original.coefficients() : originalEstimates(model);
+    double[] estimates = exact ? original.coefficients()
+        : originalEstimates(model, original.intercept());
+    // Σw·r²: the training RMSE is √(Σw·r²/Σw).
     double rss = exact ? original.residualSumOfSquares()
-        : training.rmse() * training.rmse() * training.rows();
+        : training.rmse() * training.rmse() * answer.weightSum();
     LeastSquaresFit at = original.withEstimates(estimates, rss);
     Inference inference = penalty.isNone() ? Inference.of(at, names) : penalized(at, names);
     aliased(inference, warnings);
-    notConverged(answer, best, fullObjective, options, warnings);
     return new FitStatistics(inference, note(options, penalty), fullCost, fullObjective,
         answer.reference().conditionNumber());
   }
 
-  private static double[] originalEstimates(LinearModel model) {
-    double[] beta = new double[model.features().size() + 1];
-    beta[0] = model.intercept();
-    System.arraycopy(model.coefficients(), 0, beta, 1, beta.length - 1);
+  /** The model's estimates as the fit's columns: the intercept first unless through the origin. */
+  private static double[] originalEstimates(LinearModel model, boolean intercept) {
+    int offset = intercept ? 1 : 0;
+    double[] beta = new double[model.features().size() + offset];
+    if (intercept) {
+      beta[0] = model.intercept();
+    }
+    System.arraycopy(model.coefficients(), 0, beta, offset, model.features().size());
     return beta;
   }
 
@@ -76,9 +80,9 @@ final class InferenceReport {
 
   private static String note(DescentOptions options, Penalty penalty) {
     if (!penalty.isNone()) {
-      return "penalized fit (--penalty " + options.penalty().name().toLowerCase(Locale.ROOT)
-          .replace('_', '-') + ", lambda " + options.lambda() + "): its estimates are shrunk "
-          + "toward 0, so they are biased and the classical standard errors, t values, "
+      return "penalized fit (--penalty " + Choices.word(options.penalty()) + ", lambda "
+          + options.lambda() + "): its estimates are shrunk toward 0, so they are biased and the "
+          + "classical standard errors, t values, "
           + "p-values and confidence intervals, which assume the unbiased least-squares "
           + "estimates, do not apply; they are left out";
     }
@@ -99,23 +103,6 @@ final class InferenceReport {
           + "singularities): " + String.join(", ", aliased) + (aliased.size() == 1 ? " is" : " are")
           + " a linear combination of the terms before it (R's 1e-7 rule); its estimate is "
           + "not defined (NA in the inference)");
-    }
-  }
-
-  private static void notConverged(ExactAnswer answer, DescentResult best,
-      double fullObjective, DescentOptions options, List<String> warnings) {
-    double optimum = answer.reference().optimalObjective();
-    if (options.solver() != OptimizerKinds.Solver.GD
-        || best.stopReason() != StopReason.MAX_ITERATIONS || Double.isNaN(optimum)) {
-      return;
-    }
-    double gap = (fullObjective - optimum) / Math.max(optimum, Double.MIN_NORMAL);
-    if (gap > NOT_CONVERGED_GAP) {
-      warnings.add(String.format(Locale.ROOT, "the descent did not converge: it stopped at "
-          + "--max-iterations %d with a relative optimality gap of %.3g (above %.0e); the "
-          + "standardized design's condition number is %.3g. Raise --max-iterations, or use "
-          + "--step conjugate-gradient or --solver normal", options.maxIterations(), gap,
-          NOT_CONVERGED_GAP, answer.reference().conditionNumber()));
     }
   }
 }

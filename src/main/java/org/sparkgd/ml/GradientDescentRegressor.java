@@ -22,6 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sparkgd.UserError;
 import org.sparkgd.data.TrainingData;
+import org.sparkgd.engine.CallerName;
 import org.sparkgd.job.Fitter;
 import org.sparkgd.model.FitResult;
 import org.sparkgd.output.OutputCommitter;
@@ -29,11 +30,12 @@ import org.sparkgd.output.OutputCommitter;
 /**
  * Linear regression by batch or mini-batch gradient descent, as a Spark ML {@code Estimator}:
  * put it in a {@code Pipeline} after a {@code VectorAssembler}. Every fitting option of
- * {@code sparkgd fit} is a Param with the same default. {@link #fit} standardizes the rows,
+ * {@code sparkgd fit} is a Param with the same default; {@code weightCol} and
+ * {@code fitIntercept} are {@code --weight} and {@code --no-intercept}. {@link #fit} standardizes the rows,
  * caches them as packed blocks and runs the very code the command line runs
  * ({@link Fitter}), so both give the same coefficients on the same rows.
  */
-public final class GradientDescentRegressor extends OptimizerParams
+public final class GradientDescentRegressor extends RowParams
     implements DefaultParamsWritable {
   private static final long serialVersionUID = 1L;
 
@@ -63,13 +65,23 @@ public final class GradientDescentRegressor extends OptimizerParams
     AttributeGroup group = AttributeGroup.fromStructField(dataset.schema().apply(featuresCol));
     int numFeatures = group.size() >= 0 ? group.size() : firstVectorSize(dataset, featuresCol);
     List<String> names = featureNames(group, numFeatures, featuresCol);
+    String labelCol = getLabelCol();
+    String weightCol = getWeightCol();
+    String source = "the training rows (column '" + featuresCol + "')";
     try (TrainingData data = TrainingData.fromRaw(
-        VectorBlocks.read(dataset, featuresCol, getLabelCol(), numFeatures), names,
-        getLabelCol(), "the training rows (column '" + featuresCol + "')")) {
-      String labelCol = getLabelCol();
-      FitResult fit = new Fitter(descentOptions())
-          .withOriginalRows(() -> VectorBlocks.read(dataset, featuresCol, labelCol, numFeatures))
-          .fit(data, labelCol, names);
+        VectorBlocks.read(dataset, featuresCol, labelCol, weightCol, numFeatures), names,
+        labelCol, source, null, getFitIntercept(), 0)) {
+      if (weightCol != null) {
+        data.weightedBy(weightCol, source);
+      }
+      FitResult fit;
+      try (CallerName caller = CallerName.of(dataset.sparkSession().sparkContext(),
+          getClass().getSimpleName() + " " + uid())) {
+        fit = new Fitter(descentOptions())
+            .withOriginalRows(() -> VectorBlocks.read(dataset, featuresCol, labelCol, weightCol,
+                numFeatures))
+            .fit(data, labelCol, names);
+      }
       return new GradientDescentRegressionModel(uid, fit.model(), fit.result().stopReason(),
           fit.result().updates(), fit.training(), fit.statistics(), fit.result().history());
     }

@@ -11,21 +11,30 @@ import org.sparkgd.UserError;
 import org.sparkgd.data.BlockPacker;
 import org.sparkgd.data.DataBlock;
 import org.sparkgd.data.RowSource;
+import org.sparkgd.data.RowWeights;
 
-/** Packs a DataFrame's features vector and label into raw blocks, as the file readers do. */
+/**
+ * Packs a DataFrame's features vector, label and weight (if any) into raw blocks, as the file
+ * readers do.
+ */
 final class VectorBlocks {
   private VectorBlocks() {}
 
+  /** @param weightCol the weight column, or null: every row weighs 1 */
   static JavaRDD<DataBlock> read(Dataset<?> dataset, String featuresCol, String labelCol,
-      int numFeatures) {
+      String weightCol, int numFeatures) {
     int blockRows = BlockPacker.defaultBlockRows(numFeatures);
-    return dataset.select(col(featuresCol), col(labelCol).cast("double")).toJavaRDD()
-        .mapPartitions(rows -> new BlockPacker(
-            rowSource(rows, featuresCol, labelCol, numFeatures), numFeatures, blockRows));
+    Dataset<Row> chosen = weightCol == null
+        ? dataset.select(col(featuresCol), col(labelCol).cast("double"))
+        : dataset.select(col(featuresCol), col(labelCol).cast("double"),
+            col(weightCol).cast("double"));
+    return chosen.toJavaRDD().mapPartitions(rows -> new BlockPacker(
+        rowSource(rows, featuresCol, labelCol, weightCol, numFeatures), numFeatures, blockRows,
+        weightCol != null));
   }
 
   private static RowSource rowSource(Iterator<Row> rows, String featuresCol, String labelCol,
-      int numFeatures) {
+      String weightCol, int numFeatures) {
     return out -> {
       if (!rows.hasNext()) {
         return false;
@@ -51,6 +60,14 @@ final class VectorBlocks {
       if (!Double.isFinite(out[numFeatures])) {
         throw new UserError("column '" + labelCol + "' has the value " + out[numFeatures]
             + ", not a finite number");
+      }
+      if (weightCol != null) {
+        String problem = row.isNullAt(2) ? "column '" + weightCol + "' has an empty (null) value"
+            : RowWeights.problem(row.getDouble(2), weightCol);
+        if (problem != null) {
+          throw new UserError(problem);
+        }
+        out[numFeatures + 1] = row.getDouble(2);
       }
       return true;
     };

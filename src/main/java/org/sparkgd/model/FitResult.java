@@ -1,7 +1,7 @@
 package org.sparkgd.model;
 
 import java.util.List;
-import org.sparkgd.engine.ExactReference;
+import org.sparkgd.stats.ExactReference;
 import org.sparkgd.optim.DescentResult;
 
 /**
@@ -16,10 +16,11 @@ import org.sparkgd.optim.DescentResult;
  * @param training the metrics on the training rows, original scale
  * @param gradientChecks the gradient check's largest relative differences (start, end), if run
  * @param statistics the full-data cost at the final θ and the inference
+ * @param referenceChoice whether the exact reference was computed and why, in a phrase
  */
 public record FitResult(LinearModel model, DescentResult result, List<DescentResult> runs,
     ExactReference reference, List<String> warnings, RegressionMetrics training,
-    List<Double> gradientChecks, FitStatistics statistics) {
+    List<Double> gradientChecks, FitStatistics statistics, String referenceChoice) {
 
   public FitResult {
     runs = List.copyOf(runs);

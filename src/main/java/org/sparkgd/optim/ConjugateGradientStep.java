@@ -94,7 +94,8 @@ final class ConjugateGradientStep extends StepStrategy {
     return p;
   }
 
-  private static double dot(double[] a, double[] b) {
+  /** a · b, for the optimizers' vectors. */
+  static double dot(double[] a, double[] b) {
     double sum = 0;
     for (int j = 0; j < a.length; j++) {
       sum += a[j] * b[j];

@@ -14,28 +14,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ResidualSumsTest {
   @ParameterizedTest
-  @ValueSource(ints = {1, 2, 3, 4, 5, 7})
+  @ValueSource(ints = {1, 2, 3, 4, 5, 7, 33})
   void theLoopOfEachFeatureCountGivesTheExactSums(int d) {
     // More rows than one run of the many-feature loop, and not a multiple of it.
     int rows = ResidualSums.RUN + 1234;
     Random random = new Random(d);
-    double[] x = new double[rows * d];
-    double[] y = new double[rows];
-    for (int k = 0; k < x.length; k++) {
-      x[k] = random.nextGaussian();
-    }
-    for (int i = 0; i < rows; i++) {
-      y[i] = 3 + random.nextGaussian();
-    }
-    double[] theta = new double[d + 1];
-    for (int j = 0; j <= d; j++) {
-      theta[j] = random.nextGaussian();
-    }
+    double[] x = gaussians(random, rows * d, 0);
+    double[] y = gaussians(random, rows, 3);
+    double[] theta = gaussians(random, d + 1, 0);
     int base = 3;
     double[] sums = new double[base + d + 2 + 2];
     sums[base - 1] = 7;
     sums[base + d + 2] = 9;
-    ResidualSums.add(x, y, d, theta, sums, base, new double[ResidualSums.RUN]);
+    ResidualSums.add(x, y, d, theta, sums, base, ResidualSums.scratch(d));
 
     BigDecimal[] exact = exactSums(x, y, d, theta);
     for (int k = 0; k < d + 2; k++) {
@@ -66,13 +57,57 @@ class ResidualSumsTest {
       theta[j] = 0.5 * j - 0.25;
     }
     double[] sums = new double[d + 2];
-    ResidualSums.add(x, y, 7, 20, d, theta, sums, 0, new double[ResidualSums.RUN]);
+    ResidualSums.add(x, y, 7, 20, d, theta, sums, 0, ResidualSums.scratch(d));
     BigDecimal[] exact = exactSums(java.util.Arrays.copyOfRange(x, 7 * d, 20 * d),
         java.util.Arrays.copyOfRange(y, 7, 20), d, theta);
     for (int k = 0; k < d + 2; k++) {
       assertEquals(exact[k].doubleValue(), sums[k], 1e-12 * Math.abs(exact[k].doubleValue()),
           "sum " + k);
     }
+  }
+
+  /**
+   * The wide loop's four rows at a time add up exactly as one row at a time does (each run of
+   * {@link ResidualSums#RUN} rows summed apart), so a fit does not depend on how rows group.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {5, 9, 1000})
+  void theWideLoopSumsAsARowAtATimeBitForBit(int d) {
+    int rows = ResidualSums.RUN + 7;
+    Random random = new Random(d);
+    double[] x = gaussians(random, rows * d, 0);
+    double[] y = gaussians(random, rows, 0);
+    double[] theta = gaussians(random, d + 1, 0);
+    double[] sums = new double[d + 2];
+    ResidualSums.add(x, y, 1, rows, d, theta, sums, 0, ResidualSums.scratch(d));
+    double[] expected = new double[d + 2];
+    for (int start = 1; start < rows; start += ResidualSums.RUN) {
+      double[] run = new double[d + 2];
+      for (int i = start; i < Math.min(rows, start + ResidualSums.RUN); i++) {
+        double r = theta[0];
+        for (int j = 0; j < d; j++) {
+          r += theta[j + 1] * x[i * d + j];
+        }
+        r -= y[i];
+        run[0] += r * r;
+        run[1] += r;
+        for (int j = 0; j < d; j++) {
+          run[2 + j] += r * x[i * d + j];
+        }
+      }
+      for (int k = 0; k < run.length; k++) {
+        expected[k] += run[k];
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertArrayEquals(expected, sums);
+  }
+
+  private static double[] gaussians(Random random, int n, double mean) {
+    double[] values = new double[n];
+    for (int k = 0; k < n; k++) {
+      values[k] = mean + random.nextGaussian();
+    }
+    return values;
   }
 
   /** Σ r², Σ r, Σ r·x_j in exact arithmetic. */

@@ -180,8 +180,9 @@ class GradientDescentRegressorTest {
     }
     // elasticNetParam's default (0, ridge once regParam > 0) differs from --l1-ratio's (0.5,
     // which matters only for --penalty elastic-net): Spark ML's convention.
-    assertEquals(pairs.length + 1 + 6 + 3, regressor.params().length,
-        "these, learningRate, mode, solver, step, update, schedule, elasticNetParam, and the "
-            + "features, label and prediction columns");
+    // weightCol and fitIntercept are --weight and --no-intercept (RowParamsTest).
+    assertEquals(pairs.length + 1 + 6 + 2 + 3, regressor.params().length,
+        "these, learningRate, mode, solver, step, update, schedule, elasticNetParam, "
+            + "weightCol, fitIntercept, and the features, label and prediction columns");
   }
 }
