@@ -128,6 +128,28 @@ class FitEndToEndTest {
   }
 
   @Test
+  void timingsRecordEveryPhaseOfTheFit() {
+    JsonNode timings = CliRunner.model(output).get("timings");
+    double sum = 0;
+    for (String phase : List.of("read_cache", "reference", "descent", "metrics", "outputs")) {
+      double seconds = timings.get(phase).asDouble(-1);
+      assertTrue(seconds >= 0, phase + " " + timings);
+      sum += seconds;
+    }
+    // Reading and caching runs Spark jobs: never nothing.
+    assertTrue(timings.get("read_cache").asDouble() > 0, timings.toString());
+    // The process's start is recorded by the first fit of a process only.
+    for (String start : List.of("jvm_start", "spark_start")) {
+      if (timings.has(start)) {
+        assertTrue(timings.get(start).asDouble() >= 0, timings.toString());
+        sum += timings.get(start).asDouble();
+      }
+    }
+    assertTrue(sum <= timings.get("total").asDouble(), timings.toString());
+    assertEquals(timings.has("jvm_start"), timings.has("spark_start"));
+  }
+
+  @Test
   void thePartitionCountDoesNotChangeTheResult() {
     // A fixed number of iterations: a tolerance could stop the two fits one iteration apart.
     String[] fixed = {"--learning-rate", "0.3", "--tolerance", "0", "--max-iterations", "60"};

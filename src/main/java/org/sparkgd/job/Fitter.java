@@ -20,6 +20,7 @@ import org.sparkgd.model.FitResult;
 import org.sparkgd.model.FitStatistics;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.model.ModelMetrics;
+import org.sparkgd.model.PhaseTimes;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.BestRun;
 import org.sparkgd.optim.Checkpoints;
@@ -47,6 +48,7 @@ public final class Fitter {
   private Checkpoints checkpoints = Checkpoints.NONE;
   private List<String> earlierWarnings = List.of();
   private Supplier<JavaRDD<DataBlock>> originalRows;
+  private PhaseTimes phases = PhaseTimes.startingNow();
 
   public Fitter(DescentOptions options) {
     this.options = options;
@@ -77,6 +79,12 @@ public final class Fitter {
    */
   public Fitter withOriginalRows(Supplier<JavaRDD<DataBlock>> rows) {
     this.originalRows = rows;
+    return this;
+  }
+
+  /** Marks the reference, descent and metrics phases on {@code phases}. */
+  public Fitter timing(PhaseTimes phases) {
+    this.phases = phases;
     return this;
   }
 
@@ -130,6 +138,7 @@ public final class Fitter {
             + "1/L = {})", reference.optimalObjective(), reference.lipschitz(),
             reference.safeStep());
       }
+      phases.mark(PhaseTimes.REFERENCE);
       boolean exact = options.solver() == OptimizerKinds.Solver.NORMAL;
       List<RunSettings> runs = exact ? List.of() : plan.runs(reference);
       runs.forEach(r -> LOG.info("Run {}", r));
@@ -148,6 +157,7 @@ public final class Fitter {
         results = new GradientDescent(common, checkpointEvery).run(loss, runs, start,
             resumeFrom, new ProgressLog(options.maxIterations(), PROGRESS_SECONDS), checkpoints);
       }
+      phases.mark(PhaseTimes.DESCENT);
       DescentResult best = BestRun.of(results);
       LOG.info("Descent stopped: {} after {} iterations, cost {}", best.stopReason().label(),
           best.updates(), best.finalCost());
@@ -165,6 +175,7 @@ public final class Fitter {
       FitStatistics statistics = InferenceReport.of(answer, model, best, training, options,
           plan.penalty(), warnings);
       warnings.subList(before, warnings.size()).forEach(LOG::warn);
+      phases.mark(PhaseTimes.METRICS);
       return new FitResult(model, best, results, reference, warnings, training, checks,
           statistics);
     }

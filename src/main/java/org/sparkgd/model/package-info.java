@@ -1,2 +1,2 @@
-/** The fitted linear model on the standardized and the original scale. */
+/** The fitted linear model on the standardized and the original scale, and what a fit produced. */
 package org.sparkgd.model;
