@@ -27,7 +27,8 @@ import picocli.CommandLine;
         + "over the same cached arrays, on generated advertising data (3 features).",
     footer = {"", "Parts: batch, minibatch, mllib-sgd, mllib-lr, roofline, storage, end-to-end "
         + "(together: table), breakdown, memory; all: every part so far; processes (whole fresh "
-        + "sparkgd fit processes, apart: it is slow).",
+        + "sparkgd fit processes, apart: it is slow); ingest (reading and caching against Spark's "
+        + "own, fresh processes, apart).",
         "scripts/bench also takes --driver-memory SIZE, the JVM heap (default 8g)."})
 public final class Bench implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
@@ -116,6 +117,10 @@ public final class Bench implements Callable<Integer> {
       + "not, e.g. at 1e8 rows, where its cached rows outgrow the machine's memory).")
   boolean processMllib;
 
+  @Option(names = "--ingest-rows", paramLabel = "LIST", defaultValue = "1000000,10000000",
+      split = ",", description = "Row counts of the ingest part's files.")
+  List<Long> ingestRows;
+
   @Option(names = "--sparkgd", paramLabel = "PATH",
       defaultValue = "${sys:sparkgd.root:-.}/scripts/sparkgd",
       description = "The sparkgd script the processes part runs.")
@@ -195,7 +200,7 @@ public final class Bench implements Callable<Integer> {
         seed, treeDepth, sgdIterations[0], sgdIterations[1], endToEndRows, endToEndTolerance,
         memoryIterations, scratch, output, new BenchSettings.ProcessSettings(
             processRows > 0 ? processRows : rows, processIterations, processFormats,
-            processFractions, processRepetitions, processMllib, sparkgd));
+            processFractions, processRepetitions, processMllib, sparkgd, ingestRows));
   }
 
   private static SparkSession open(String master) {

@@ -15,7 +15,9 @@ enum Part {
   BREAKDOWN("breakdown", "where an iteration's time goes, and variants of the evaluator"),
   MEMORY("memory", "driver heap and broadcast blocks over --memory-iterations iterations"),
   PROCESSES("processes", "whole fresh scripts/sparkgd fit processes on generated CSV and Parquet "
-      + "files, beside the roofline, Spark's empty-job floor and MLlib as processes");
+      + "files, beside the roofline, Spark's empty-job floor and MLlib as processes"),
+  INGEST("ingest", "reading and caching CSV and Parquet of --ingest-rows rows in fresh "
+      + "processes, beside Spark's own read + cast + cache");
 
   final String option;
   final String description;

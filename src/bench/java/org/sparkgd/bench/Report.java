@@ -41,7 +41,10 @@ final class Report {
     if (r.processes != null) {
       out.append(ProcessReport.markdown(r.processes));
     }
-    if (settings.parts().stream().anyMatch(p -> p != Part.PROCESSES)) {
+    if (r.ingest != null) {
+      out.append(Ingest.markdown(r.ingest, settings.processes().repetitions()));
+    }
+    if (settings.parts().stream().anyMatch(p -> p != Part.PROCESSES && p != Part.INGEST)) {
       table();
     }
     endToEnd();
