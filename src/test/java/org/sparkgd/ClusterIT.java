@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -70,10 +71,14 @@ class ClusterIT {
   /** The same fit in local mode (this JVM, local[2]), made once. */
   private static synchronized Path localFit() {
     if (localFit == null) {
+      // --overwrite: a first try cut short by a test's timeout must not block the next ones.
       Path output = data.resolve("local-fit");
-      CliRunner.Result local = CliRunner.fit(input, output, FIT_OPTIONS);
+      List<String> options = new ArrayList<>(List.of(FIT_OPTIONS));
+      options.add("--overwrite");
+      CliRunner.Result local = CliRunner.fit(input, output, options.toArray(new String[0]));
       assertEquals(0, local.exitCode(), local.err());
       localFit = output;
+      assertEquals(41, CliRunner.history(output).size(), "every update of the fixed fit");
     }
     return localFit;
   }
@@ -83,7 +88,7 @@ class ClusterIT {
     Path output = data.resolve("cluster-fit");
     ScriptProcess.Result run = submitFit("fit", output).await(RUN_LIMIT);
     assertEquals(0, run.exitCode(), run.err());
-    assertSameFit(localFit(), output);
+    SameFit.assertSameFit(localFit(), output);
     assertTrue(CliRunner.model(output).get("partitions").asInt() >= 2, "work for both workers");
   }
 
@@ -109,7 +114,7 @@ class ClusterIT {
     }
     String driverLog = Files.readString(LOGS.resolve("fit-losing-an-executor/sparkgd.log"));
     assertTrue(driverLog.contains("Lost executor"), "the driver saw the executor die");
-    assertSameFit(localFit(), output);
+    SameFit.assertSameFit(localFit(), output);
   }
 
   private static boolean awaitLine(Path file, String text, Duration limit)
@@ -213,11 +218,11 @@ class ClusterIT {
     assertTrue(run.out().contains("y ~ x1 + x2 + x3: " + ROWS + " rows")
         && run.out().contains("outputs: " + output.toUri() + "history"), // absolute now
         run.out());
-    assertSameFit(localFit(), output); // the shipped config's learning rate and iterations
+    SameFit.assertSameFit(localFit(), output); // the shipped config's learning rate and iterations
     Path driverLog = LOGS.resolve(name).resolve("sparkgd.log");
     assertTrue(Files.readString(driverLog).contains("iteration 0/"),
         "the driver logs to the script's log file: " + driverLog);
-    String launch = driverLaunchCommand();
+    String launch = cluster.driverLaunchCommand();
     assertTrue(launch.contains("-Dsparkgd.it2=2") && launch.contains("-Dlog4j2.configurationFile"),
         "the driver has the user's and the script's options: " + launch);
   }
@@ -247,15 +252,7 @@ class ClusterIT {
   @Test
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void throughSparkHomeAUsersDriverOptionsKeepTheConsoleToOneLine() throws Exception {
-    Path home = data.resolve("spark-home");
-    Files.createDirectories(home.resolve("bin"));
-    Files.createSymbolicLink(home.resolve("jars"), cluster.dir().resolve("spark-home/jars"));
-    Files.writeString(home.resolve("RELEASE"), "");
-    Path submit = home.resolve("bin/spark-submit");
-    try (var standIn = ClusterIT.class.getResourceAsStream("/spark-submit-standin.sh")) {
-      Files.copy(standIn, submit);
-    }
-    assertTrue(submit.toFile().setExecutable(true));
+    Path home = cluster.sparkHome(data.resolve("spark-home"));
     for (String mode : List.of("client", "cluster")) {
       ScriptProcess.Result run = submitWith("spark-home-" + mode, Map.of("SPARK_HOME",
           home.toString(), "SPARKGD_SUBMIT_OPTS", "--deploy-mode " + mode
@@ -279,17 +276,6 @@ class ClusterIT {
   /** The path from this process's folder (the scripts' working folder) to {@code file}. */
   private static String relative(Path file) {
     return Path.of("").toAbsolutePath().relativize(file.toAbsolutePath()).toString();
-  }
-
-  /** The first line of the newest driver's stderr on the workers: "Launch Command: ...". */
-  private static String driverLaunchCommand() throws IOException {
-    try (Stream<Path> files = Files.find(cluster.dir().resolve("work"), 3,
-        (f, a) -> f.getFileName().toString().equals("stderr")
-            && f.getParent().getFileName().toString().startsWith("driver-"))) {
-      Path newest = files.max(Comparator.comparing(f -> f.getParent().getFileName().toString()))
-          .orElseThrow(() -> new AssertionError("no driver ran on a worker"));
-      return Files.readString(newest).lines().findFirst().orElse("");
-    }
   }
 
   private static ScriptProcess submit(String name, String... args) {
@@ -319,41 +305,6 @@ class ClusterIT {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Same coefficients (1e-12 relative) and the same history, row for row and bit for bit. */
-  private static void assertSameFit(Path expected, Path actual) {
-    JsonNode e = CliRunner.model(expected);
-    JsonNode a = CliRunner.model(actual);
-    double[] expectedTheta = theta(e);
-    double[] actualTheta = theta(a);
-    assertTrue(LeastSquaresReference.maxRelativeError(actualTheta, expectedTheta, 1e-300) <= 1e-12,
-        () -> "cluster " + a.get("coefficients") + " vs local " + e.get("coefficients"));
-    assertEquals(e.get("iterations").asLong(), a.get("iterations").asLong());
-    assertEquals(e.get("rows").asLong(), a.get("rows").asLong());
-
-    List<Row> expectedHistory = CliRunner.history(expected);
-    List<Row> actualHistory = CliRunner.history(actual);
-    assertEquals(41, expectedHistory.size());
-    assertEquals(expectedHistory.size(), actualHistory.size());
-    for (int k = 0; k < expectedHistory.size(); k++) {
-      Row x = expectedHistory.get(k);
-      Row y = actualHistory.get(k);
-      for (String column : List.of("iteration", "cost", "cost_scope", "rows", "step_size",
-          "gradient_norm", "intercept")) {
-        assertEquals((Object) x.getAs(column), y.getAs(column), column + " at row " + k);
-      }
-      assertEquals(x.getList(x.fieldIndex("coefficients")),
-          y.getList(y.fieldIndex("coefficients")), "coefficients at row " + k);
-    }
-  }
-
-  private static double[] theta(JsonNode model) {
-    double[] coefficients = CliRunner.doubles(model.get("coefficients"));
-    double[] theta = new double[coefficients.length + 1];
-    theta[0] = model.get("intercept").asDouble();
-    System.arraycopy(coefficients, 0, theta, 1, coefficients.length);
-    return theta;
   }
 
   /**

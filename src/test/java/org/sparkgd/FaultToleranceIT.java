@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,17 +29,10 @@ class FaultToleranceIT {
   @TempDir
   static Path dir;
   static Path csv;
-  static SparkSession reader;
 
   @BeforeAll
   static void setUp() {
     csv = TestData.generate(3000, 41).writeCsv(dir.resolve("data.csv"));
-    reader = SparkTestSession.get();
-  }
-
-  @AfterAll
-  static void tearDown() {
-    reader.stop();
   }
 
   private static Process start(Path output, Map<String, String> env, String... extra)
@@ -77,31 +65,6 @@ class FaultToleranceIT {
     return output;
   }
 
-  private static void assertSameFit(Path expected, Path actual) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    JsonNode e = json.readTree(expected.resolve("model.json").toFile());
-    JsonNode a = json.readTree(actual.resolve("model.json").toFile());
-    for (String field : List.of("intercept", "coefficients", "standardized", "standardization",
-        "iterations", "final_cost", "stop_reason", "rows")) {
-      assertEquals(e.get(field), a.get(field), field);
-    }
-    List<Row> he = history(expected);
-    List<Row> ha = history(actual);
-    assertEquals(he.size(), ha.size());
-    for (int k = 0; k < he.size(); k++) {
-      for (String column : List.of("iteration", "cost", "rows", "intercept", "coefficients",
-          "gradient_norm", "step_size")) {
-        assertEquals((Object) he.get(k).getAs(column), ha.get(k).getAs(column),
-            column + " at row " + k);
-      }
-    }
-  }
-
-  private static List<Row> history(Path output) {
-    return reader.read().parquet(output.resolve("history").toString()).orderBy("iteration")
-        .collectAsList();
-  }
-
   private static String log(String name) throws IOException {
     return Files.readString(dir.resolve("logs-" + name).resolve("sparkgd.log"));
   }
@@ -113,7 +76,7 @@ class FaultToleranceIT {
         "-Dspark.sparkgd.test.failFirstAttempts=true"), "--max-iterations", "30",
         "--master", "local[2,4]");
     assertTrue(log("faulty-30").contains("injected failure"), "failures were injected");
-    assertSameFit(clean, faulty);
+    SameFit.assertSameFit(clean, faulty);
   }
 
   @Test
@@ -154,7 +117,7 @@ class FaultToleranceIT {
         .redirectError(dir.resolve(mode + "-killed.err").toFile()).start();
     finish(resumed, output);
     assertTrue(Files.readString(dir.resolve(mode + "-killed.err")).contains("Resuming"));
-    assertSameFit(clean, output);
+    SameFit.assertSameFit(clean, output);
     assertFalse(Files.exists(checkpoints), "checkpoints are removed once the output is complete");
   }
 

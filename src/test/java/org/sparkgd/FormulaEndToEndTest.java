@@ -186,8 +186,17 @@ class FormulaEndToEndTest {
       assertTrue(LeastSquaresReference.maxRelativeError(actual, expected, 1e-12) < 1e-9,
           Arrays.toString(actual) + " vs " + Arrays.toString(expected));
       assertEquals(r2, model.get("metrics").get("training").get("r2").asDouble(), 1e-12);
-      assertTrue(r.out().contains("warning: no inference table") && model.get("warnings")
-          .toString().contains("fits through the origin"), r.out());
+      // R's summary(lm(sales ~ TV + radio - 1)): no intercept term, uncentered R², F on 2 DF.
+      WeightedOls ols = WeightedOls.of(x, y, null, false);
+      JsonNode inference = model.get("inference");
+      assertEquals(2, inference.get("terms").size());
+      assertEquals("TV", inference.get("terms").get(0).get("term").asText());
+      assertEquals(ols.stdErrors()[1], inference.get("terms").get(1).get("std_error")
+          .asDouble(), 1e-9 * ols.stdErrors()[1]);
+      assertEquals(ols.r2(), inference.get("r2").asDouble(), 1e-12);
+      assertEquals(ols.f(), inference.get("f_statistic").asDouble(), 1e-8 * ols.f());
+      assertTrue(r.out().contains(" on 2 and " + ols.df() + " DF"), r.out());
+      assertFalse(model.get("warnings").toString().contains("inference"), r.out());
     }
   }
 

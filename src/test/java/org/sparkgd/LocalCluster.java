@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +33,14 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Master and {@code workers} workers of 1 core and 1g each; logs under {@code dir}. */
   public static LocalCluster start(Path dir, int workers) throws InterruptedException {
+    return start(dir, workers, Map.of());
+  }
+
+  /** As above, with {@code env} for scripts/cluster (SPARKGD_BUILD_DIR: another Spark line). */
+  public static LocalCluster start(Path dir, int workers, Map<String, String> env)
+      throws InterruptedException {
     ScriptProcess.Result up;
-    try (ScriptProcess process = ScriptProcess.start(dir, "cluster-up", Map.of(), "cluster",
+    try (ScriptProcess process = ScriptProcess.start(dir, "cluster-up", env, "cluster",
         "up", "--workers", Integer.toString(workers), "--cores", "1", "--memory", "1g",
         "--dir", dir.toString(), "--timeout", "120")) {
       up = process.await(UP_LIMIT);
@@ -81,6 +88,35 @@ public final class LocalCluster implements AutoCloseable {
     }
     return dir.resolve("work/worker-" + worker).resolve(args.get(app + 1))
         .resolve(args.get(id + 1)).resolve("stderr");
+  }
+
+  /**
+   * A SPARK_HOME in {@code home} of this cluster's jars, whose bin/spark-submit is a stand-in
+   * that runs Spark's launcher, as a distribution's does (src/test/resources).
+   */
+  public Path sparkHome(Path home) throws IOException {
+    Files.createDirectories(home.resolve("bin"));
+    Files.createSymbolicLink(home.resolve("jars"), dir.resolve("spark-home/jars"));
+    Files.writeString(home.resolve("RELEASE"), "");
+    Path submit = home.resolve("bin/spark-submit");
+    try (var standIn = LocalCluster.class.getResourceAsStream("/spark-submit-standin.sh")) {
+      Files.copy(standIn, submit);
+    }
+    if (!submit.toFile().setExecutable(true)) {
+      throw new IOException(submit + ": cannot make it executable");
+    }
+    return home;
+  }
+
+  /** The first line of the newest driver's stderr on the workers: "Launch Command: ...". */
+  public String driverLaunchCommand() throws IOException {
+    try (Stream<Path> files = Files.find(dir.resolve("work"), 3,
+        (f, a) -> f.getFileName().toString().equals("stderr")
+            && f.getParent().getFileName().toString().startsWith("driver-"))) {
+      Path newest = files.max(Comparator.comparing(f -> f.getParent().getFileName().toString()))
+          .orElseThrow(() -> new AssertionError("no driver ran on a worker"));
+      return Files.readString(newest).lines().findFirst().orElse("");
+    }
   }
 
   /** {@code scripts/cluster down}, then kills by pid whatever still runs. */

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkgd.cli.CliRunner;
-import org.sparkgd.data.BadRowPolicy;
+import org.sparkgd.config.BadRowPolicy;
 import org.sparkgd.data.DataBlock;
-import org.sparkgd.data.InputFormat;
-import org.sparkgd.data.InputSource;
-import org.sparkgd.data.InputSpec;
+import org.sparkgd.config.InputFormat;
+import org.sparkgd.config.InputSource;
+import org.sparkgd.config.InputSpec;
 import org.sparkgd.data.Standardization;
 import org.sparkgd.data.TrainingData;
 

@@ -63,9 +63,11 @@ class WeightedFitTest {
         Arrays.toString(a) + " vs " + Arrays.toString(expected));
     assertTrue(LeastSquaresReference.maxRelativeError(a, b, 1e-12) < 1e-9,
         Arrays.toString(a) + " vs duplicated " + Arrays.toString(b));
-    assertTrue(weightedModel.get("warnings").toString().contains(
-        "no inference table: standard errors, t and p-values are not computed yet for "
-            + "weighted fits"), "a weighted fit says it has no inference table");
+    assertInference(WeightedOls.of(DATA.x, DATA.y, w, true), weightedModel, "weighted");
+    // R's weighted lm: df = n − p over the rows, not Σw, so the copies' inference differs.
+    assertEquals(ROWS - 4, weightedModel.get("inference").get("df_residual").asInt());
+    assertEquals(duplicated.size() - 1 - 4,
+        duplicatedModel.get("inference").get("df_residual").asInt());
     JsonNode wm = weightedModel.get("metrics").get("training");
     JsonNode dm = duplicatedModel.get("metrics").get("training");
     assertEquals(dm.get("r2").asDouble(), wm.get("r2").asDouble(), 1e-12);
@@ -76,6 +78,47 @@ class WeightedFitTest {
     double a2 = originalOptimum(weightedModel);
     double b2 = originalOptimum(duplicatedModel);
     assertEquals(b2, a2, 1e-9 * b2);
+  }
+
+  @Test
+  void aWeightedFitThroughTheOriginHasRsInference() {
+    List<String> lines = new ArrayList<>(List.of("x1,x2,x3,y,w"));
+    double[] w = new double[ROWS];
+    for (int i = 0; i < ROWS; i++) {
+      w[i] = i % 5 == 0 ? 0 : 0.5 + (i % 4) / 3.0;
+      lines.add(row(i) + "," + w[i]);
+    }
+    Path input = TestData.write(dir.resolve("weighted-origin.csv"), lines);
+    WeightedOls expected = WeightedOls.of(DATA.x, DATA.y, w, false);
+    for (String solver : List.of("normal", "gd")) {
+      Path output = dir.resolve("weighted-origin-" + solver);
+      CliRunner.Result r = CliRunner.fit(input, output, concat(EXACT, "--weight", "w",
+          "--no-intercept", "--solver", solver));
+      assertEquals(0, r.exitCode(), r.err());
+      JsonNode model = CliRunner.model(output);
+      assertInference(expected, model, solver);
+      assertEquals(ROWS - ROWS / 5 - 3, model.get("inference").get("df_residual").asInt());
+      assertTrue(r.out().contains(" on 3 and " + (ROWS - ROWS / 5 - 3) + " DF"), r.out());
+    }
+  }
+
+  /** Estimates, standard errors, residual SE, R² and F against the WLS formulas. */
+  private static void assertInference(WeightedOls expected, JsonNode model, String what) {
+    JsonNode inference = model.get("inference");
+    JsonNode terms = inference.get("terms");
+    assertEquals(expected.coefficients().length, terms.size(), what);
+    for (int j = 0; j < terms.size(); j++) {
+      double se = expected.stdErrors()[j];
+      assertEquals(expected.coefficients()[j], terms.get(j).get("estimate").asDouble(),
+          1e-9 * Math.abs(expected.coefficients()[j]), what + " estimate " + j);
+      assertEquals(se, terms.get(j).get("std_error").asDouble(), 1e-9 * se, what + " se " + j);
+    }
+    assertEquals(expected.residualStdError(), inference.get("residual_std_error").asDouble(),
+        1e-9 * expected.residualStdError(), what);
+    assertEquals(expected.df(), inference.get("df_residual").asLong(), what);
+    assertEquals(expected.r2(), inference.get("r2").asDouble(), 1e-12, what);
+    assertEquals(expected.f(), inference.get("f_statistic").asDouble(), 1e-8 * expected.f(),
+        what);
   }
 
   @Test

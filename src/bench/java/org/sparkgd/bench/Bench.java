@@ -27,8 +27,9 @@ import picocli.CommandLine;
         + "over the same cached arrays, on generated advertising data (3 features).",
     footer = {"", "Parts: batch, minibatch, mllib-sgd, mllib-lr, roofline, storage, end-to-end "
         + "(together: table), breakdown, memory; all: every part so far; processes (whole fresh "
-        + "sparkgd fit processes, apart: it is slow); ingest (reading and caching against Spark's "
-        + "own, fresh processes, apart).",
+        + "sparkgd fit processes, apart: it is slow); exact (sparkgd --solver normal against "
+        + "MLlib's normal solver as processes, alone); ingest (reading and caching "
+        + "against Spark's own, fresh processes, apart).",
         "scripts/bench also takes --driver-memory SIZE, the JVM heap (default 8g)."})
 public final class Bench implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
@@ -170,25 +171,46 @@ public final class Bench implements Callable<Integer> {
         .execute(args);
   }
 
+  @Option(names = "--exact-sizes", paramLabel = "LIST", split = ",",
+      defaultValue = "20000x1000,100000x100",
+      description = "Files (rows x features) of the exact part.")
+  List<String> exactSizes;
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
+    if (Part.parse(parts).contains(Part.EXACT)) {
+      return exact();
+    }
     BenchSettings settings = settings();
     SparkSession spark = given != null ? given : open(master);
     try {
       Results results = BenchRun.run(spark, settings);
-      String report = Report.markdown(results, settings,
-          "scripts/bench " + String.join(" ", args));
-      spec.commandLine().getOut().print(report);
-      spec.commandLine().getOut().flush();
-      if (output != null) {
-        write(output, report);
-      }
-      return 0;
+      return publish(Report.markdown(results, settings,
+          "scripts/bench " + String.join(" ", args)));
     } finally {
       if (given == null) {
         spark.stop();
       }
     }
+  }
+
+  /** The exact part alone: it starts its own processes and needs no session here. */
+  private int exact() throws IOException, InterruptedException {
+    if (!Part.parse(parts).equals(java.util.EnumSet.of(Part.EXACT))) {
+      throw UserError.usage("--parts exact runs alone (it times whole processes)");
+    }
+    return publish(ExactSolve.markdown(ExactSolve.run(exactSizes, sparkgd, scratch),
+        "scripts/bench " + String.join(" ", args)));
+  }
+
+  /** Prints the report, and writes it with --output. */
+  private int publish(String report) throws IOException {
+    spec.commandLine().getOut().print(report);
+    spec.commandLine().getOut().flush();
+    if (output != null) {
+      write(output, report);
+    }
+    return 0;
   }
 
   private BenchSettings settings() {

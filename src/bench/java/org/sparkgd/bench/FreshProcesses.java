@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.sparkgd.config.BadRowPolicy;
+import org.sparkgd.config.InputFormat;
+import org.sparkgd.config.InputSource;
+import org.sparkgd.config.InputSpec;
 import org.sparkgd.data.AdvertisingGenerator;
-import org.sparkgd.data.BadRowPolicy;
-import org.sparkgd.data.InputFormat;
-import org.sparkgd.data.InputSource;
-import org.sparkgd.data.InputSpec;
 import org.sparkgd.data.TrainingData;
 
 /**

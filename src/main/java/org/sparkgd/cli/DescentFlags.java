@@ -7,6 +7,7 @@ import org.sparkgd.config.Choices;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.Mode;
 import org.sparkgd.config.OptimizerKinds;
+import org.sparkgd.config.OptionHelp;
 import picocli.CommandLine.Option;
 
 /**
@@ -126,11 +127,7 @@ final class DescentFlags {
   long maxIterations;
 
   @Option(names = "--tolerance", paramLabel = "T",
-      description = "The stop rule. Batch with the exact optimum known (--reference, no L1, "
-          + "no aliased column): stop once every coefficient (original scale) is within 1e-9 "
-          + "relative of the exact least-squares solution, so every printed digit is right. "
-          + "Otherwise: when the relative change of the cost (batch) or of θ (minibatch) "
-          + "between iterations is at most T. 0 disables both.")
+      description = OptionHelp.TOLERANCE)
   double tolerance;
 
   @Option(names = "--seed", paramLabel = "S",

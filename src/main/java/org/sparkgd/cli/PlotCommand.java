@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.sparkgd.config.PlotConfig;
 import org.sparkgd.job.PlotJob;
-import org.sparkgd.output.PlotWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,11 +38,11 @@ final class PlotCommand implements Callable<Integer> {
       description = "Draw the cost on a logarithmic axis.")
   boolean logScale;
 
-  @Option(names = "--width", paramLabel = "PX", defaultValue = "" + PlotWriter.WIDTH,
+  @Option(names = "--width", paramLabel = "PX", defaultValue = "" + PlotConfig.WIDTH,
       description = "Width of each image in pixels.")
   int width;
 
-  @Option(names = "--height", paramLabel = "PX", defaultValue = "" + PlotWriter.HEIGHT,
+  @Option(names = "--height", paramLabel = "PX", defaultValue = "" + PlotConfig.HEIGHT,
       description = "Height of each image in pixels.")
   int height;
 

@@ -2,10 +2,10 @@ package org.sparkgd.cli;
 
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.sparkgd.config.InputFormat;
+import org.sparkgd.config.InputSource;
 import org.sparkgd.config.OutputSpec;
 import org.sparkgd.config.PredictConfig;
-import org.sparkgd.data.InputFormat;
-import org.sparkgd.data.InputSource;
 import org.sparkgd.job.PredictJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sparkgd.config.Choices;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.job.FitOutcome;
 import org.sparkgd.model.FitStatistics;
@@ -26,7 +27,7 @@ final class Summary {
     LinearModel model = outcome.model();
     DescentResult result = outcome.result();
     out.printf(Locale.ROOT, "%s ~ %s: %d rows, %s mode, %s after %d iterations, %.1f s%n", model.label(),
-        String.join(" + ", model.features()), outcome.rows(), config.mode().name().toLowerCase(),
+        String.join(" + ", model.features()), outcome.rows(), Choices.word(config.mode()),
         result.stopReason().label(), result.updates(), outcome.seconds());
     int width = Math.max(12, model.features().stream().mapToInt(String::length).max().orElse(0));
     String row = "  %-" + width + "s  %16s  %14s%n";
@@ -94,16 +95,23 @@ final class Summary {
   }
 
   /** The inference's estimate where there is one (refined for --solver normal); NA if aliased. */
-  private static String estimate(Inference inference, int term, double fallback) {
-    if (inference == null) {
-      return format(fallback);
-    }
-    TermInference t = inference.terms().get(term);
-    return t.aliased() ? "NA" : format(t.estimate());
+  private static String estimate(Inference inference, int column, double fallback) {
+    TermInference t = term(inference, column);
+    return t == null ? format(fallback) : t.aliased() ? "NA" : format(t.estimate());
   }
 
-  private static String standardized(Inference inference, int term, double value) {
-    return inference != null && inference.terms().get(term).aliased() ? "NA" : format(value);
+  private static String standardized(Inference inference, int column, double value) {
+    TermInference t = term(inference, column);
+    return t != null && t.aliased() ? "NA" : format(value);
+  }
+
+  /** Column 0 is the intercept; through the origin the inference has no term for it (null). */
+  private static TermInference term(Inference inference, int column) {
+    if (inference == null) {
+      return null;
+    }
+    int index = inference.intercept() ? column : column - 1;
+    return index < 0 ? null : inference.terms().get(index);
   }
 
   private static String format(double v) {

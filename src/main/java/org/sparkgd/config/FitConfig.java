@@ -1,8 +1,9 @@
 package org.sparkgd.config;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.sparkgd.UserError;
-import org.sparkgd.data.InputSpec;
 import org.sparkgd.formula.Formula;
 
 /**
@@ -35,6 +36,21 @@ public record FitConfig(InputSpec input, OutputSpec output, DescentOptions desce
         + checkpointEvery);
     require(testFraction >= 0 && testFraction < 1,
         "--test-fraction must be in [0, 1), got " + testFraction);
+    if (input.formula() == null) {
+      checkNames(input.features(), input.label());
+    }
+  }
+
+  /** The chosen column names themselves, before any input is read. */
+  private static void checkNames(List<String> features, String label) {
+    require(!features.isEmpty(), "--features names no column");
+    Set<String> seen = new HashSet<>();
+    for (String f : features) {
+      require(!f.isBlank(), "--features has an empty column name");
+      require(seen.add(f), "--features names column '" + f + "' twice");
+    }
+    require(!seen.contains(label),
+        "the label column '" + label + "' is also listed in --features");
   }
 
   private static void require(boolean condition, String message) {

@@ -11,6 +11,9 @@ import org.sparkgd.UserError;
  */
 public record PlotConfig(List<String> histories, String output, boolean logScale, int width,
     int height, String master) {
+  /** The images' default size in pixels, for the plot command and a fit's own plots. */
+  public static final int WIDTH = 1000;
+  public static final int HEIGHT = 600;
 
   public PlotConfig {
     histories = histories == null ? List.of() : List.copyOf(histories);

@@ -1,8 +1,6 @@
 package org.sparkgd.config;
 
 import org.sparkgd.UserError;
-import org.sparkgd.data.InputFormat;
-import org.sparkgd.data.InputSource;
 
 /**
  * What {@code sparkgd predict} runs with.

@@ -1,9 +1,7 @@
 package org.sparkgd.data;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.sparkgd.NameHints;
 import org.sparkgd.UserError;
 
@@ -16,15 +14,17 @@ public final class ColumnSelection {
    *
    * @param source the file or path named in errors
    */
+  /** The delimiters a file read with another one may turn out to use. */
+  private static final char[] OTHER_DELIMITERS = {';', '\t', '|'};
+
   public static int[] resolve(List<String> available, List<String> features, String label,
       String source) {
     if (available.size() == 1) {
       String only = available.get(0);
-      for (String d : new String[] {";", "\t", "|"}) {
-        if (only.contains(d)) {
+      for (char d : OTHER_DELIMITERS) {
+        if (only.indexOf(d) >= 0) {
           throw new UserError(source + ": the header has a single column '" + abbreviate(only)
-              + "'; the file seems to be delimited by " + describe(d)
-              + ": pass --delimiter '" + (d.equals("\t") ? "\\t" : d) + "'");
+              + "'" + seemsDelimitedBy(d));
         }
       }
     }
@@ -77,31 +77,31 @@ public final class ColumnSelection {
     return indices;
   }
 
-  /** Checks the chosen names themselves, before any input is read. */
-  public static void checkNames(List<String> features, String label) {
-    if (features.isEmpty()) {
-      throw UserError.usage("--features names no column");
-    }
-    Set<String> seen = new HashSet<>();
-    for (String f : features) {
-      if (f.isBlank()) {
-        throw UserError.usage("--features has an empty column name");
+  /**
+   * For a header that {@code delimiter} cannot split (a quoted {@code "TV";"radio"} read with
+   * commas): the hint naming the delimiter that splits it into several columns, else "".
+   */
+  static String delimiterHint(String header, char delimiter) {
+    for (char d : OTHER_DELIMITERS) {
+      try {
+        if (d != delimiter && new CsvLineParser(d, new int[0]).splitHeader(header).size() > 1) {
+          return seemsDelimitedBy(d);
+        }
+      } catch (CsvLineParser.CellException e) {
+        // not this one either
       }
-      if (!seen.add(f)) {
-        throw UserError.usage("--features names column '" + f + "' twice");
-      }
     }
-    if (seen.contains(label)) {
-      throw UserError.usage("the label column '" + label + "' is also listed in --features");
-    }
+    return "";
   }
 
-  private static String describe(String delimiter) {
-    return switch (delimiter) {
-      case "\t" -> "tabs";
-      case ";" -> "semicolons";
-      default -> "'" + delimiter + "'";
+  private static String seemsDelimitedBy(char d) {
+    String name = switch (d) {
+      case '\t' -> "tabs";
+      case ';' -> "semicolons";
+      default -> "'" + d + "'";
     };
+    return "; the file seems to be delimited by " + name + ": pass --delimiter '"
+        + (d == '\t' ? "\\t" : String.valueOf(d)) + "'";
   }
 
   private static String abbreviate(String s) {

@@ -22,8 +22,9 @@ import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.sparkgd.formula.Design;
 import org.sparkgd.UserError;
+import org.sparkgd.config.BadRowPolicy;
+import org.sparkgd.formula.Design;
 import scala.Tuple2;
 
 /**
@@ -52,8 +53,7 @@ public final class CsvBlockReader {
       BadRowPolicy onBadRows) {
     Configuration conf = new Configuration(jsc.hadoopConfiguration());
     InputFiles.FirstLine first = input.firstLine(conf);
-    CsvLineParser headerParser = new CsvLineParser(delimiter, new int[0]);
-    List<String> header = splitHeader(headerParser, first);
+    List<String> header = header(delimiter, first);
     int[] selected = withWeight(ColumnSelection.resolve(header, features, label, first.file()),
         header, weight, first.file());
     if (minPartitions > 0) {
@@ -99,7 +99,12 @@ public final class CsvBlockReader {
 
   /** The input's header, split. */
   static List<String> header(char delimiter, InputFiles.FirstLine first) {
-    return splitHeader(new CsvLineParser(delimiter, new int[0]), first);
+    try {
+      return new CsvLineParser(delimiter, new int[0]).splitHeader(first.line());
+    } catch (CsvLineParser.CellException e) {
+      throw new UserError(first.file() + ", line 1 (header): " + e.getMessage()
+          + ColumnSelection.delimiterHint(first.line(), delimiter));
+    }
   }
 
   private static JavaRDD<DataBlock> blocks(JavaSparkContext jsc, InputFiles input,
@@ -119,14 +124,6 @@ public final class CsvBlockReader {
         jsc.newAPIHadoopRDD(job.getConfiguration(), TextInputFormat.class, LongWritable.class,
             Text.class);
     return lines.mapPartitionsWithInputSplit(reader::blocks, false);
-  }
-
-  private static List<String> splitHeader(CsvLineParser parser, InputFiles.FirstLine first) {
-    try {
-      return parser.splitHeader(first.line());
-    } catch (CsvLineParser.CellException e) {
-      throw new UserError(first.file() + ", line 1 (header): " + e.getMessage());
-    }
   }
 
   /** Turns one input split's lines into blocks; runs in the tasks. */

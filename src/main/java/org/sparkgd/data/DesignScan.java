@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
 import org.sparkgd.UserError;
+import org.sparkgd.config.InputSpec;
 import org.sparkgd.formula.ColumnKind;
 import org.sparkgd.formula.Design;
 import org.sparkgd.formula.Formula;

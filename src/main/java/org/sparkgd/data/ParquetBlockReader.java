@@ -24,6 +24,7 @@ import org.apache.spark.util.SerializableConfiguration;
 import org.apache.spark.util.TaskCompletionListener;
 import org.sparkgd.formula.Design;
 import org.sparkgd.UserError;
+import org.sparkgd.config.BadRowPolicy;
 
 /**
  * Reads Parquet into raw blocks; columns must be numeric, without nulls or non-finite values.

@@ -15,6 +15,7 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.sparkgd.UserError;
+import org.sparkgd.config.BadRowPolicy;
 
 /**
  * A partition's rows read from Parquet by parquet-mr's column readers, value by value into the

@@ -6,6 +6,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.sparkgd.UserError;
+import org.sparkgd.config.InputFormat;
+import org.sparkgd.config.InputSpec;
 import org.sparkgd.formula.Design;
 
 /**

@@ -4,7 +4,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Names the Spark jobs of one pass for the length of a {@code try} block: the web UI's job
- * description and call site ("sparkgd pass"); closing restores the thread's previous ones. A
+ * description (after the {@link CallerName}) and call site ("sparkgd pass"); closing restores the thread's previous ones. A
  * call site given spares Spark a walk of the driver's stack, which {@code broadcast} and
  * {@code runJob} each make otherwise, every iteration.
  */
@@ -25,7 +25,7 @@ final class JobLabel implements AutoCloseable {
     this.previousDescription = jsc.getLocalProperty(DESCRIPTION);
     this.previousShort = jsc.getLocalProperty(CALL_SITE_SHORT);
     this.previousLong = jsc.getLocalProperty(CALL_SITE_LONG);
-    jsc.setLocalProperty(DESCRIPTION, description);
+    jsc.setLocalProperty(DESCRIPTION, CallerName.describe(jsc, description));
     jsc.setLocalProperty(CALL_SITE_SHORT, CALL_SITE);
     jsc.setLocalProperty(CALL_SITE_LONG, CALL_SITE);
   }

@@ -59,35 +59,26 @@ public final class LeastSquaresLoss implements CostFunction {
   }
 
   /**
-   * The Gram statistics of the cached data in one pass (weighted rows and fits through the
-   * origin, which the QR path does not cover yet), merged on the driver in partition order.
-   */
-  public GramMatrix gram() {
-    int d = data.numFeatures();
-    try (JobLabel label = JobLabel.of(jsc, "sparkgd fit: exact reference (Gram matrix)")) {
-      return PartitionSummaries.mergeInOrder(data.blocks(), () -> new GramMatrix(d),
-          GramMatrix::add, GramMatrix::merge);
-    }
-  }
-
-  /**
-   * The QR factor of the cached rows, [1 Z | y], in one pass: the exact reference, the safe
-   * step and inference all come from it. Partitions' factors are merged on the driver in
-   * partition order (not in the order tasks finish), so what is derived from it repeats bit
-   * for bit.
+   * The QR factor of the cached weighted rows, [1 Z | y] (or [Z | y] through the origin), in
+   * one pass: the exact reference, the safe step, the refinement and inference all come from
+   * it. Partitions' factors are merged on the driver in partition order (not in the order
+   * tasks finish), so what is derived from it repeats bit for bit.
    */
   public QrAccumulator factor() {
     int d = data.numFeatures();
-    try (JobLabel label = JobLabel.of(jsc, "sparkgd fit: exact reference (QR factor)")) {
-      return PartitionSummaries.mergeInOrder(data.blocks(), () -> new QrAccumulator(d, true),
-          (qr, block) -> qr.addRows(block.features(), block.labels()), QrAccumulator::merge);
+    boolean withIntercept = data.intercept();
+    try (JobLabel label = JobLabel.of(jsc, "exact reference (QR factor)")) {
+      return PartitionSummaries.mergeInOrder(data.blocks(),
+          () -> new QrAccumulator(d, withIntercept),
+          (qr, block) -> qr.addRows(block.features(), block.labels(), block.weights()),
+          QrAccumulator::merge);
     }
   }
 
   @Override
   public Evaluation[] evaluate(double[][] points, long pass) {
     // One pass per iteration, except for backtracking's retried steps.
-    try (JobLabel label = JobLabel.of(jsc, "sparkgd fit: iteration " + pass + "/"
+    try (JobLabel label = JobLabel.of(jsc, "iteration " + pass + "/"
         + maxIterations)) {
       double[][] copies = new double[points.length][];
       for (int m = 0; m < points.length; m++) {

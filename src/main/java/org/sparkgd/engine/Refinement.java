@@ -9,7 +9,7 @@ import org.sparkgd.stats.LeastSquaresFit;
 /**
  * Iterative refinement of an original-scale fit against the rows as read: each pass forms the
  * residuals in double-double at the current β ({@link CorrectionSums}) and steps by
- * (XᵀX)⁻¹Xᵀr. The standardized rows cannot do this: their own rounding caps the answer (3.6
+ * (XᵀWX)⁻¹XᵀWr. The standardized rows cannot do this: their own rounding caps the answer (3.6
  * digits on a degree-10 polynomial), the original rows are exact.
  */
 public final class Refinement {
@@ -23,7 +23,8 @@ public final class Refinement {
       boolean intercept = fit.intercept();
       CorrectionSums sums = PartitionSummaries.mergeInOrder(originalRows,
           () -> new CorrectionSums(beta, intercept),
-          (s, block) -> s.addRows(block.features(), block.labels()), CorrectionSums::merge);
+          (s, block) -> s.addRows(block.features(), block.labels(), block.weights()),
+          CorrectionSums::merge);
       fit = fit.refined(sums);
     }
     return fit;

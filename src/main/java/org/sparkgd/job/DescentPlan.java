@@ -3,11 +3,12 @@ package org.sparkgd.job;
 import java.util.ArrayList;
 import java.util.List;
 import org.sparkgd.UserError;
+import org.sparkgd.config.Choices;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.Mode;
 import org.sparkgd.config.OptimizerKinds;
 import org.sparkgd.data.Standardization;
-import org.sparkgd.engine.ExactReference;
+import org.sparkgd.stats.ExactReference;
 import org.sparkgd.optim.ConvergenceChecker;
 import org.sparkgd.optim.DescentSettings;
 import org.sparkgd.optim.LearningRateSchedule;
@@ -82,7 +83,7 @@ public record DescentPlan(DescentOptions options, Penalty penalty, boolean wants
       List<Double> rates = c.autoLearningRate()
           ? List.of(defaultRate(c, update, reference)) : c.learningRates();
       for (double rate : rates) {
-        String name = "alpha=" + rate + (sweepUpdates ? "," + update.name().toLowerCase() : "");
+        String name = "alpha=" + rate + (sweepUpdates ? "," + Choices.word(update) : "");
         runs.add(new RunSettings(name, step(c, rate, update), penalty));
       }
     }
@@ -121,7 +122,7 @@ public record DescentPlan(DescentOptions options, Penalty penalty, boolean wants
     }
     if (reference == null) {
       throw UserError.usage("--learning-rate auto needs the exact reference, which is off ("
-          + "--reference " + c.reference().name().toLowerCase() + ", over 200 features for "
+          + "--reference " + Choices.word(c.reference()) + ", over 200 features for "
           + "auto): give --learning-rate or --reference on");
     }
     return reference.safeStep();

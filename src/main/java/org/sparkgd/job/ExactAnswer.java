@@ -7,9 +7,10 @@ import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparkgd.UserError;
 import org.sparkgd.data.DataBlock;
 import org.sparkgd.data.Standardization;
-import org.sparkgd.engine.ExactReference;
+import org.sparkgd.stats.ExactReference;
 import org.sparkgd.engine.LeastSquaresLoss;
 import org.sparkgd.engine.Refinement;
 import org.sparkgd.optim.Penalty;
@@ -19,8 +20,9 @@ import org.sparkgd.stats.StandardizedScale;
 
 /**
  * The exact reference of a fit and its original-scale least-squares fit: one pass for the QR
- * factor of the cached standardized rows; then, only when the estimated error of the
- * original-scale coefficients says digits are at risk, refinement passes over the rows as read.
+ * factor of the cached standardized rows, weighted, with or without the intercept column;
+ * then, only when the estimated error of the original-scale coefficients says digits are at
+ * risk, refinement passes over the rows as read.
  *
  * <p>Why refine only then, and against the input rather than a second cache: the standardized
  * factor alone keeps 9.9 digits on a degree-5 polynomial but 2.7 on degree 10, and refining
@@ -32,24 +34,44 @@ import org.sparkgd.stats.StandardizedScale;
  *
  * @param reference the standardized-scale reference (θ refined when it was)
  * @param original the unpenalized fit on the original scale, with its covariance
+ * @param weightSum Σw over the training rows (their count when unweighted)
  * @param warnings what the user should know about the digits
  */
-record ExactAnswer(ExactReference reference, LeastSquaresFit original, List<String> warnings) {
+record ExactAnswer(ExactReference reference, LeastSquaresFit original, double weightSum,
+    List<String> warnings) {
   private static final Logger LOG = LoggerFactory.getLogger(ExactAnswer.class);
   /** Refine when a coefficient's estimated relative error exceeds this: 11 digits kept. */
   static final double DIGITS_AT_RISK = 1e-11;
   static final int REFINEMENT_PASSES = 2;
+  /**
+   * The widest design {@code --solver normal} takes, as MLlib's normal solver: at p = 4,096
+   * columns each task holds the packed factor (p²/2 doubles, 67 MB) and the driver about eight
+   * dense p×p arrays (the factor, its singular values' work copy, the covariance on both
+   * scales: 1.1 GB) and spends about 5p³ = 3.4e11 flops on them (minutes at 1 to 2 GFlop/s).
+   * Wider designs are for gradient descent.
+   */
+  static final int MAX_FEATURES = 4096;
+
+  /** Fails with one line when {@code --solver normal} cannot take this many features. */
+  static void checkWidth(int features) {
+    if (features > MAX_FEATURES) {
+      throw UserError.usage("--solver normal takes at most " + MAX_FEATURES + " features (the "
+          + "QR factor and covariance are dense p×p on the driver), got " + features
+          + ": use --solver gd");
+    }
+  }
 
   /** @param originalRows re-reads the training rows as read, or null when they cannot be */
   static ExactAnswer compute(LeastSquaresLoss loss, Penalty penalty, Standardization s,
       Supplier<JavaRDD<DataBlock>> originalRows) {
     QrAccumulator factor = loss.factor();
-    ExactReference reference = ExactReference.of(factor, penalty);
+    ExactReference reference = ExactReference.of(factor, penalty.l2(),
+        penalty.l2() == penalty.lambda());
     LeastSquaresFit original = StandardizedScale.toOriginal(reference.fit(), s.featureMeans(),
         s.featureStds(), s.labelMean(), s.labelStd());
     List<String> warnings = new ArrayList<>();
     if (!penalty.isNone() || !(s.labelStd() > 0)) {
-      return new ExactAnswer(reference, original, warnings);
+      return new ExactAnswer(reference, original, factor.weightSum(), warnings);
     }
     double risk = StandardizedScale.worstRelativeError(reference.fit(), original,
         frobeniusNorm(factor), s.labelStd());
@@ -59,14 +81,14 @@ record ExactAnswer(ExactReference reference, LeastSquaresFit original, List<Stri
       original = Refinement.refine(originalRows.get(), original, REFINEMENT_PASSES);
       reference = reference.withTheta(StandardizedScale.toStandardized(original.coefficients(),
           s.featureMeans(), s.featureStds(), s.labelMean(), s.labelStd()));
-      LOG.info("Refined against the original rows ({} passes): estimates {}",
-          REFINEMENT_PASSES, java.util.Arrays.toString(original.coefficients()));
+      LOG.info("Refined against the original rows ({} passes)", REFINEMENT_PASSES);
+      LOG.debug("Refined estimates {}", java.util.Arrays.toString(original.coefficients()));
     } else if (risk > DIGITS_AT_RISK) {
       warnings.add(String.format(Locale.ROOT, "the design is ill-conditioned (condition "
           + "number %.3g): the exact solution's coefficients may keep only about %.0f "
           + "significant digits", reference.conditionNumber(), -Math.log10(risk)));
     }
-    return new ExactAnswer(reference, original, warnings);
+    return new ExactAnswer(reference, original, factor.weightSum(), warnings);
   }
 
   private static double frobeniusNorm(QrAccumulator factor) {

@@ -9,13 +9,15 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkgd.UserError;
+import org.sparkgd.config.Choices;
 import org.sparkgd.config.FitConfig;
-import org.sparkgd.data.ColumnSelection;
+import org.sparkgd.config.OptimizerKinds;
 import org.sparkgd.data.HoldOutSplit;
 import org.sparkgd.data.InputFiles;
 import org.sparkgd.data.TrainingData;
+import org.sparkgd.engine.CallerName;
+import org.sparkgd.engine.ModelMetrics;
 import org.sparkgd.model.FitResult;
-import org.sparkgd.model.ModelMetrics;
 import org.sparkgd.model.PhaseTimes;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.output.CheckpointStore;
@@ -55,8 +57,9 @@ public final class FitJob {
     Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
     String input = config.input().path();
     String output = config.output().path();
-    if (config.input().formula() == null) {
-      ColumnSelection.checkNames(config.features(), config.label());
+    if (config.input().formula() == null
+        && config.descent().solver() == OptimizerKinds.Solver.NORMAL) {
+      ExactAnswer.checkWidth(config.features().size()); // before any data is read
     }
     OutputCommitter committer = new OutputCommitter(hadoopConf, output,
         config.output().overwrite());
@@ -71,7 +74,7 @@ public final class FitJob {
     CheckpointStore checkpoints = new CheckpointStore(hadoopConf, output);
     LOG.info("Fitting {} from {} ({} mode)", config.input().formula() != null
         ? config.input().formula() : config.label() + " ~ " + String.join(" + ",
-            config.features()), input, config.mode().name().toLowerCase());
+            config.features()), input, Choices.word(config.mode()));
     LOG.debug("Configuration: {}", config);
     HoldOutSplit split = config.testFraction() > 0
         ? new HoldOutSplit(config.testFraction(), config.descent().seed()) : null;
@@ -88,16 +91,19 @@ public final class FitJob {
               + "are no test metrics");
         }
       }
-      FitResult fit = new Fitter(config.descent())
-          .resumingFrom(resumeFrom == null ? null : resumeFrom.state())
-          .checkpointing(config.checkpointEvery(),
-              state -> checkpoints.save(config, fingerprint, state))
-          .withWarnings(warnings)
-          .timing(phases)
-          .withOriginalRows(() -> TrainingData.reread(spark, config.input(), files, split,
-              data.design()))
-          .fit(data, data.design() != null ? data.design().label() : config.label(),
-              data.design() != null ? data.design().columnNames() : config.features());
+      FitResult fit;
+      try (CallerName caller = CallerName.of(spark.sparkContext(), "sparkgd fit")) {
+        fit = new Fitter(config.descent())
+            .resumingFrom(resumeFrom == null ? null : resumeFrom.state())
+            .checkpointing(config.checkpointEvery(),
+                state -> checkpoints.save(config, fingerprint, state))
+            .withWarnings(warnings)
+            .timing(phases)
+            .withOriginalRows(() -> TrainingData.reread(spark, config.input(), files, split,
+                data.design()))
+            .fit(data, data.design() != null ? data.design().label() : config.label(),
+                data.design() != null ? data.design().columnNames() : config.features());
+      }
       RegressionMetrics test = null;
       if (data.testRows() > 0) {
         group.describe("sparkgd fit: test metrics");

@@ -2,7 +2,7 @@ package org.sparkgd.job;
 
 import java.util.List;
 import org.sparkgd.config.FitConfig;
-import org.sparkgd.engine.ExactReference;
+import org.sparkgd.stats.ExactReference;
 import org.sparkgd.model.FitResult;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.model.RegressionMetrics;

@@ -12,8 +12,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparkgd.config.Choices;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.config.Mode;
+import org.sparkgd.config.PlotConfig;
 import org.sparkgd.data.TrainingData;
 import org.sparkgd.model.FitResult;
 import org.sparkgd.model.PhaseTimes;
@@ -122,13 +124,13 @@ final class FitOutputs {
     List<Charts.Run> runs = new ArrayList<>();
     for (DescentResult r : fit.runs()) {
       runs.add(Charts.run(r.run(), fit.model().features(),
-          config.mode().name().toLowerCase(), rows, r.settings(), r.stopReason().label(),
+          Choices.word(config.mode()), rows, r.settings(), r.stopReason().label(),
           r.updates(), r.history()));
     }
     try {
       return PlotWriter.write(committer.fileSystem(), committer.staging(),
           Charts.formula(fit.model().label(), fit.model().features()), runs, false,
-          PlotWriter.WIDTH, PlotWriter.HEIGHT);
+          PlotConfig.WIDTH, PlotConfig.HEIGHT);
     } catch (RuntimeException | LinkageError | AWTError e) {
       LOG.warn("The plots could not be drawn ({}); the history and the model are written",
           e.toString());

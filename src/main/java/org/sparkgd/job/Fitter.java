@@ -12,14 +12,14 @@ import org.sparkgd.config.Mode;
 import org.sparkgd.config.OptimizerKinds;
 import org.sparkgd.data.DataBlock;
 import org.sparkgd.data.TrainingData;
-import org.sparkgd.engine.ExactReference;
+import org.sparkgd.stats.ExactReference;
 import org.sparkgd.engine.FaultInjection;
 import org.sparkgd.engine.LeastSquaresLoss;
 import org.sparkgd.engine.MiniBatchSampler;
+import org.sparkgd.engine.ModelMetrics;
 import org.sparkgd.model.FitResult;
 import org.sparkgd.model.FitStatistics;
 import org.sparkgd.model.LinearModel;
-import org.sparkgd.model.ModelMetrics;
 import org.sparkgd.model.PhaseTimes;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.BestRun;
@@ -108,24 +108,17 @@ public final class Fitter {
         loss.withoutIntercept();
       }
       DescentPlan plan = DescentPlan.of(options, features.size());
-      // The QR path (digits, inference) covers unweighted fits with an intercept; weighted fits
-      // and fits through the origin take their reference from the Gram statistics.
-      boolean plainRows = data.intercept() && !data.weighted();
-      ExactAnswer answer = plan.wantsReference() && plainRows ? ExactAnswer.compute(loss,
+      boolean exact = options.solver() == OptimizerKinds.Solver.NORMAL;
+      if (exact) {
+        ExactAnswer.checkWidth(features.size());
+      }
+      // --solver normal is the exact answer itself, whatever --reference says for the descent.
+      ExactAnswer answer = plan.wantsReference() || exact ? ExactAnswer.compute(loss,
           plan.penalty(), data.standardization(), originalRows) : null;
-      ExactReference reference = answer != null ? answer.reference()
-          : plan.wantsReference()
-              ? ExactReference.ofGram(loss.gram(), plan.penalty(), data.intercept()) : null;
+      ExactReference reference = answer != null ? answer.reference() : null;
       if (answer != null) {
         answer.warnings().forEach(LOG::warn);
         warnings.addAll(answer.warnings());
-      } else if (!plainRows) {
-        // Said, not silent: the QR factor behind the inference does not cover these fits yet.
-        String warning = "no inference table: standard errors, t and p-values are not computed "
-            + "yet for " + (data.weighted() ? "weighted fits" : "fits through the origin")
-            + " (the coefficients, metrics and optimality gap are)";
-        LOG.warn(warning);
-        warnings.add(warning);
       }
       Evaluation atOptimum = null;
       if (reference != null && reference.hasOptimum() && options.mode() == Mode.BATCH) {
@@ -139,7 +132,6 @@ public final class Fitter {
             reference.safeStep());
       }
       phases.mark(PhaseTimes.REFERENCE);
-      boolean exact = options.solver() == OptimizerKinds.Solver.NORMAL;
       List<RunSettings> runs = exact ? List.of() : plan.runs(reference);
       runs.forEach(r -> LOG.info("Run {}", r));
       List<Double> checks = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.sparkgd.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sparkgd.config.Choices;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.Mode;
 import org.sparkgd.config.OptimizerKinds;
@@ -39,14 +40,18 @@ final class InferenceReport {
     if (answer == null) {
       return new FitStatistics(null, null, fullCost, fullObjective, Double.NaN);
     }
+    LeastSquaresFit original = answer.original();
     List<String> names = new ArrayList<>();
-    names.add(Inference.INTERCEPT);
+    if (original.intercept()) {
+      names.add(Inference.INTERCEPT);
+    }
     names.addAll(model.features());
     boolean exact = options.solver() == OptimizerKinds.Solver.NORMAL && penalty.isNone();
-    LeastSquaresFit original = answer.original();
-    double[] estimates = exact ? original.coefficients() : originalEstimates(model);
+    double[] estimates = exact ? original.coefficients()
+        : originalEstimates(model, original.intercept());
+    // Σw·r²: the training RMSE is √(Σw·r²/Σw).
     double rss = exact ? original.residualSumOfSquares()
-        : training.rmse() * training.rmse() * training.rows();
+        : training.rmse() * training.rmse() * answer.weightSum();
     LeastSquaresFit at = original.withEstimates(estimates, rss);
     Inference inference = penalty.isNone() ? Inference.of(at, names) : penalized(at, names);
     aliased(inference, warnings);
@@ -55,10 +60,14 @@ final class InferenceReport {
         answer.reference().conditionNumber());
   }
 
-  private static double[] originalEstimates(LinearModel model) {
-    double[] beta = new double[model.features().size() + 1];
-    beta[0] = model.intercept();
-    System.arraycopy(model.coefficients(), 0, beta, 1, beta.length - 1);
+  /** The model's estimates as the fit's columns: the intercept first unless through the origin. */
+  private static double[] originalEstimates(LinearModel model, boolean intercept) {
+    int offset = intercept ? 1 : 0;
+    double[] beta = new double[model.features().size() + offset];
+    if (intercept) {
+      beta[0] = model.intercept();
+    }
+    System.arraycopy(model.coefficients(), 0, beta, offset, model.features().size());
     return beta;
   }
 
@@ -76,9 +85,9 @@ final class InferenceReport {
 
   private static String note(DescentOptions options, Penalty penalty) {
     if (!penalty.isNone()) {
-      return "penalized fit (--penalty " + options.penalty().name().toLowerCase(Locale.ROOT)
-          .replace('_', '-') + ", lambda " + options.lambda() + "): its estimates are shrunk "
-          + "toward 0, so they are biased and the classical standard errors, t values, "
+      return "penalized fit (--penalty " + Choices.word(options.penalty()) + ", lambda "
+          + options.lambda() + "): its estimates are shrunk toward 0, so they are biased and the "
+          + "classical standard errors, t values, "
           + "p-values and confidence intervals, which assume the unbiased least-squares "
           + "estimates, do not apply; they are left out";
     }

@@ -28,10 +28,10 @@ import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkgd.UserError;
+import org.sparkgd.config.InputFormat;
 import org.sparkgd.config.PredictConfig;
 import org.sparkgd.data.ColumnSelection;
 import org.sparkgd.data.InputFiles;
-import org.sparkgd.data.InputFormat;
 import org.sparkgd.formula.Design;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.output.ModelJson;
@@ -128,7 +128,7 @@ public final class PredictJob {
       Column column = col(quoted(field.name()));
       if (field.dataType() instanceof StringType) {
         reportFirstNonNumber(input, field.name(), source);
-        features.add(column.try_cast("double"));
+        features.add(toDoubleOrNull(field.name()));
       } else if (field.dataType() instanceof NumericType) {
         features.add(column.cast("double"));
       } else {
@@ -164,7 +164,7 @@ public final class PredictJob {
   /** A CSV column read as text holds something that is not a number: name the first one. */
   private static void reportFirstNonNumber(Dataset<Row> input, String name, String source) {
     Column column = col(quoted(name));
-    List<Row> bad = input.where(column.isNotNull().and(column.try_cast("double").isNull()))
+    List<Row> bad = input.where(column.isNotNull().and(toDoubleOrNull(name).isNull()))
         .select(column, input_file_name()).limit(1).collectAsList();
     if (!bad.isEmpty()) {
       String file = bad.get(0).getString(1);
@@ -182,6 +182,11 @@ public final class PredictJob {
             + t.simpleString() + ", which CSV cannot hold; write Parquet (--format parquet)");
       }
     }
+  }
+
+  /** The text as a double, null when it is not a number (SQL's try_cast, on every Spark line). */
+  private static Column toDoubleOrNull(String name) {
+    return functions.expr("try_cast(" + quoted(name) + " AS DOUBLE)");
   }
 
   private static String quoted(String name) {

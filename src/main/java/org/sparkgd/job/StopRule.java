@@ -1,7 +1,7 @@
 package org.sparkgd.job;
 
 import org.sparkgd.data.Standardization;
-import org.sparkgd.engine.ExactReference;
+import org.sparkgd.stats.ExactReference;
 import org.sparkgd.optim.ConvergenceChecker;
 import org.sparkgd.optim.Penalty;
 
@@ -26,15 +26,16 @@ final class StopRule {
    * minimum-norm solution, the factor another one); ridge makes any design's optimum unique.
    */
   static boolean uniqueOptimum(ExactReference reference, Penalty penalty, Standardization s) {
-    if (reference == null || !reference.hasOptimum() || reference.fit() == null) {
-      return false; // no optimum, or one from the Gram statistics (weighted or through the origin)
+    if (reference == null || !reference.hasOptimum()) {
+      return false;
     }
     if (penalty.l2() > 0) {
       return true;
     }
     boolean[] aliased = reference.fit().aliased();
+    int offset = reference.fit().intercept() ? 1 : 0;
     for (int j = 0; j < aliased.length; j++) {
-      if (aliased[j] && (j == 0 || s.featureStds()[j - 1] != 0)) {
+      if (aliased[j] && (j < offset || s.featureStds()[j - offset] != 0)) {
         return false;
       }
     }

@@ -10,6 +10,7 @@ import org.apache.spark.ml.regression.Regressor;
 import org.sparkgd.config.Choices;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.Mode;
+import org.sparkgd.config.OptionHelp;
 
 /**
  * The loop's Params of {@link GradientDescentRegressor} (rate, iterations, stop rule, mode,
@@ -36,8 +37,8 @@ abstract class DescentLoopParams
             + "the exact reference (>= 0)", ParamValidators.gtEq(0));
     maxIter = new IntParam(this, "maxIter", "most updates to make (>= 0)",
         ParamValidators.gtEq(0));
-    tol = new DoubleParam(this, "tol", "stop when the relative change of the cost (batch) or "
-        + "of θ (minibatch) is at most this; 0 disables it (>= 0)", ParamValidators.gtEq(0));
+    tol = new DoubleParam(this, "tol", OptionHelp.TOLERANCE + " (>= 0)",
+        ParamValidators.gtEq(0));
     mode = new Param<>(this, "mode", "batch (all rows every iteration) or minibatch (a fresh "
         + "sample of batchFraction of the rows every iteration)",
         ParamValidators.inArray(Choices.words(Mode.class)));

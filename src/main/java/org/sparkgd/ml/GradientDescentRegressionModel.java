@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
@@ -20,8 +21,10 @@ import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.IterationRecord;
 import org.sparkgd.optim.StopReason;
 import org.sparkgd.output.ModelJson;
+import org.sparkgd.output.OutputCommitter;
 import org.sparkgd.stats.Inference;
 import org.sparkgd.stats.SummaryTable;
+import scala.Option;
 
 /**
  * The model a {@link GradientDescentRegressor} fits: predicts on the original scale, applying
@@ -164,12 +167,16 @@ public final class GradientDescentRegressionModel
 
     @Override
     public void saveImpl(String path) {
-      DefaultParamsWriter.saveMetadata(instance, path, sparkSession());
+      // Through the SparkContext: the one signature every Spark line has (3.5's lacks the session).
+      DefaultParamsWriter.saveMetadata(instance, path, sc(), Option.empty(), Option.empty());
       ObjectNode json = ModelJson.estimatorModel(instance.model, instance.stopReason.label(),
           instance.iterations, instance.trainingMetrics, instance.statistics);
       Path file = new Path(path, DATA);
       try {
-        ModelJson.write(file.getFileSystem(sc().hadoopConfiguration()), file, json);
+        FileSystem fs = OutputCommitter.withoutChecksums(
+            file.getFileSystem(sc().hadoopConfiguration()));
+        ModelJson.write(fs, file, json);
+        OutputCommitter.removeChecksums(fs, new Path(path)); // Spark's metadata writer's
       } catch (IOException e) {
         throw new UncheckedIOException(file + ": cannot write the model", e);
       }
@@ -179,8 +186,8 @@ public final class GradientDescentRegressionModel
   private static final class Reader extends MLReader<GradientDescentRegressionModel> {
     @Override
     public GradientDescentRegressionModel load(String path) {
-      DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path,
-          sparkSession(), GradientDescentRegressionModel.class.getName());
+      DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path, sc(),
+          GradientDescentRegressionModel.class.getName());
       ModelJson.Saved saved = ModelJson.read(sc().hadoopConfiguration(),
           new Path(path, DATA).toString());
       GradientDescentRegressionModel model = new GradientDescentRegressionModel(metadata.uid(),

@@ -2,8 +2,11 @@ package org.sparkgd.ml;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.linalg.Vector;
@@ -11,14 +14,18 @@ import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.DefaultParamsWriter;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sparkgd.UserError;
 import org.sparkgd.data.TrainingData;
+import org.sparkgd.engine.CallerName;
 import org.sparkgd.job.Fitter;
 import org.sparkgd.model.FitResult;
+import org.sparkgd.output.OutputCommitter;
 
 /**
  * Linear regression by batch or mini-batch gradient descent, as a Spark ML {@code Estimator}:
@@ -61,9 +68,14 @@ public final class GradientDescentRegressor extends OptimizerParams
         VectorBlocks.read(dataset, featuresCol, getLabelCol(), numFeatures), names,
         getLabelCol(), "the training rows (column '" + featuresCol + "')")) {
       String labelCol = getLabelCol();
-      FitResult fit = new Fitter(descentOptions())
-          .withOriginalRows(() -> VectorBlocks.read(dataset, featuresCol, labelCol, numFeatures))
-          .fit(data, labelCol, names);
+      FitResult fit;
+      try (CallerName caller = CallerName.of(dataset.sparkSession().sparkContext(),
+          getClass().getSimpleName() + " " + uid())) {
+        fit = new Fitter(descentOptions())
+            .withOriginalRows(() -> VectorBlocks.read(dataset, featuresCol, labelCol,
+                numFeatures))
+            .fit(data, labelCol, names);
+      }
       return new GradientDescentRegressionModel(uid, fit.model(), fit.result().stopReason(),
           fit.result().updates(), fit.training(), fit.statistics(), fit.result().history());
     }
@@ -97,6 +109,23 @@ public final class GradientDescentRegressor extends OptimizerParams
   @Override
   public GradientDescentRegressor copy(ParamMap extra) {
     return defaultCopy(extra);
+  }
+
+  /** Spark's Params writer, without the {@code .crc} files it leaves on the local disk. */
+  @Override
+  public MLWriter write() {
+    return new DefaultParamsWriter(this) {
+      @Override
+      public void saveImpl(String path) {
+        super.saveImpl(path);
+        Path dir = new Path(path);
+        try {
+          OutputCommitter.removeChecksums(dir.getFileSystem(sc().hadoopConfiguration()), dir);
+        } catch (IOException e) {
+          throw new UncheckedIOException(path + ": cannot tidy the saved estimator", e);
+        }
+      }
+    };
   }
 
   public static MLReader<GradientDescentRegressor> read() {

@@ -1,7 +1,7 @@
 package org.sparkgd.model;
 
 import java.util.List;
-import org.sparkgd.engine.ExactReference;
+import org.sparkgd.stats.ExactReference;
 import org.sparkgd.optim.DescentResult;
 
 /**

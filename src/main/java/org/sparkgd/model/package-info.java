@@ -1,2 +1,2 @@
-/** The fitted linear model on the standardized and the original scale, and what a fit produced. */
+/** The fitted linear model on the standardized and the original scale, its metrics and what a fit produced; Spark-free. */
 package org.sparkgd.model;

@@ -63,7 +63,7 @@ public final class GradientDescent {
       Evaluation[] results = cost.evaluate(points.toArray(new double[0][]), passes);
       passes++;
       if (results.length > 0 && results[0].rows() == 0) {
-        LOG.warn("Pass {}: the mini-batch is empty; no update (raise --batch-fraction)", passes);
+        LOG.warn("Pass {}: the mini-batch is empty; no update (raise the batch fraction)", passes);
       } else {
         double elapsed = (System.nanoTime() - startNanos) / 1e6;
         for (int r = 0; r < active.size(); r++) {

@@ -11,9 +11,12 @@ public enum StopReason {
   /** The cost became NaN or infinite, or grew far beyond where it started: the step is too large. */
   DIVERGED;
 
-  /** As written in outputs: lower case. */
+  /**
+   * As written in outputs: lower case with underscores ({@code max_iterations}), model.json's
+   * format. Not an option's choice, so not spelled by {@code config.Choices}.
+   */
   public String label() {
-    return name().toLowerCase();
+    return name().toLowerCase(java.util.Locale.ROOT);
   }
 
   public boolean isSuccess() {

@@ -1,2 +1,2 @@
-/** The aggregator, gradient evaluation, the update rule, stop rules and the descent loop. */
+/** The descent loop, its runs, step strategies, update rules and stop rules over a cost function; Spark-free. */
 package org.sparkgd.optim;

@@ -3,10 +3,11 @@ package org.sparkgd.output;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.sparkgd.config.Choices;
 import org.sparkgd.config.FitConfig;
-import org.sparkgd.data.InputSpec;
+import org.sparkgd.config.InputSpec;
 import org.sparkgd.data.TrainingData;
-import org.sparkgd.engine.ExactReference;
+import org.sparkgd.stats.ExactReference;
 import org.sparkgd.model.FitResult;
 import org.sparkgd.model.FitStatistics;
 import org.sparkgd.model.LinearModel;
@@ -30,7 +31,7 @@ public final class FitModelJson {
     if (data.design() != null) {
       root.set(ModelJson.FORMULA, data.design().toJson());
     }
-    root.put("mode", config.mode().name().toLowerCase());
+    root.put("mode", Choices.word(config.mode()));
     root.put("rows", data.rows());
     root.put("partitions", data.blocks().getNumPartitions());
     root.put("best_run", result.run());

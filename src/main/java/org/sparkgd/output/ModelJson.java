@@ -173,7 +173,7 @@ public final class ModelJson {
         return fromJson(JSON.readTree(in), file.toString());
       }
     } catch (FileNotFoundException e) {
-      throw new UserError(file + ": no such file; give the output folder of a sparkgd fit (it "
+      throw new UserError(file + ": no such file; give a fit's output folder (it "
           + "holds " + FILE + ")", e);
     } catch (JsonProcessingException e) {
       throw new UserError(file + ": not valid JSON: " + e.getOriginalMessage(), e);

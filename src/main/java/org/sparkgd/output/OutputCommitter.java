@@ -129,7 +129,8 @@ public final class OutputCommitter {
   }
 
   /** Deletes the {@code .crc} files that Spark's writers left in a local folder. */
-  private static void removeChecksums(FileSystem fs, Path dir) throws IOException {
+  public static void removeChecksums(FileSystem checksummed, Path dir) throws IOException {
+    FileSystem fs = withoutChecksums(checksummed); // the checksummed one does not list them
     if (!"file".equals(fs.getUri().getScheme()) || !fs.exists(dir)) {
       return;
     }

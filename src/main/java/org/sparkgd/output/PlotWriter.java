@@ -11,8 +11,6 @@ import org.jfree.chart.JFreeChart;
 
 /** Renders charts to PNG files on any Hadoop file system, without a display. */
 public final class PlotWriter {
-  public static final int WIDTH = 1000;
-  public static final int HEIGHT = 600;
   public static final String COST_FILE = "cost.png";
   public static final String COEFFICIENTS_FILE = "coefficients.png";
 

@@ -34,9 +34,9 @@ public final class CorrectionSums implements Serializable {
     return this;
   }
 
-  /** Packed rows as {@code DataBlock} holds them, all of weight 1. */
-  public CorrectionSums addRows(double[] packedFeatures, double[] labels) {
-    PackedRows.all(features, packedFeatures, labels, this::include);
+  /** Packed rows as {@code DataBlock} holds them, with their weights (null: all 1). */
+  public CorrectionSums addRows(double[] packedFeatures, double[] labels, double[] weights) {
+    PackedRows.all(features, packedFeatures, labels, weights, this::include);
     return this;
   }
 

@@ -19,14 +19,24 @@ final class PackedRows {
     weighted(x, 0, y, w, sink);
   }
 
-  /** Packed rows as {@code DataBlock} holds them (row i's feature j at i·features + j), w = 1. */
-  static void all(int features, double[] packedFeatures, double[] labels, Sink sink) {
-    if (packedFeatures.length != (long) labels.length * features) {
-      throw new IllegalArgumentException(packedFeatures.length + " values for " + labels.length
+  /**
+   * Packed rows as {@code DataBlock} holds them (row i's feature j at i·features + j), with
+   * their weights, or null for w = 1.
+   */
+  static void all(int features, double[] packedFeatures, double[] labels, double[] weights,
+      Sink sink) {
+    if (packedFeatures.length != (long) labels.length * features
+        || weights != null && weights.length != labels.length) {
+      throw new IllegalArgumentException(packedFeatures.length + " values and "
+          + (weights == null ? "no" : weights.length) + " weights for " + labels.length
           + " rows × " + features + " features");
     }
     for (int i = 0; i < labels.length; i++) {
-      sink.row(packedFeatures, i * features, labels[i], 1);
+      if (weights == null) {
+        sink.row(packedFeatures, i * features, labels[i], 1);
+      } else {
+        weighted(packedFeatures, i * features, labels[i], weights[i], sink);
+      }
     }
   }
 

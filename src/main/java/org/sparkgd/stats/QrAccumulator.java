@@ -25,6 +25,8 @@ public final class QrAccumulator implements Serializable {
   private final boolean intercept;
   private final TriangularFactor factor;
   private long observations;
+  /** Σw over the rows added: the cost's denominator. */
+  private double weightSum;
   private transient double[] scratch;
 
   public QrAccumulator(int features, boolean intercept) {
@@ -49,6 +51,11 @@ public final class QrAccumulator implements Serializable {
     return observations;
   }
 
+  /** Σw over the rows added (the row count when every weight is 1). */
+  public double weightSum() {
+    return weightSum;
+  }
+
   /** Adds one row of features with its label and weight w ≥ 0 (0 leaves the fit unchanged). */
   public QrAccumulator add(double[] x, double y, double w) {
     PackedRows.one(features, x, y, w, this::include);
@@ -58,7 +65,12 @@ public final class QrAccumulator implements Serializable {
   /** Adds packed rows as {@code DataBlock} holds them (row i's feature j at i·features + j),
    * all of weight 1. */
   public QrAccumulator addRows(double[] packedFeatures, double[] labels) {
-    PackedRows.all(features, packedFeatures, labels, this::include);
+    return addRows(packedFeatures, labels, null);
+  }
+
+  /** As {@link #addRows(double[], double[])} with each row's weight, or null for all 1. */
+  public QrAccumulator addRows(double[] packedFeatures, double[] labels, double[] weights) {
+    PackedRows.all(features, packedFeatures, labels, weights, this::include);
     return this;
   }
 
@@ -70,6 +82,7 @@ public final class QrAccumulator implements Serializable {
     }
     System.arraycopy(values, offset, row, first, features);
     observations++;
+    weightSum += w;
     factor.include(row, y, w, 0);
   }
 
@@ -96,6 +109,20 @@ public final class QrAccumulator implements Serializable {
     return factor.crossProduct();
   }
 
+  /**
+   * R with RᵀR = XᵀWX, column-major and square: over every column, or over the columns
+   * {@link #solve} keeps (the factor of those alone, once the aliased ones are rotated out).
+   */
+  double[] upperTriangle(boolean withoutAliased) {
+    TriangularFactor f = factor;
+    boolean[] drop = new boolean[factor.p];
+    if (withoutAliased) {
+      f = factor.copy();
+      drop = f.dropAliasedColumns(ALIASING_TOLERANCE, scratch());
+    }
+    return f.upper(drop);
+  }
+
   /** An independent copy (the copy's changes leave this one as it is). */
   public QrAccumulator copy() {
     QrAccumulator c = new QrAccumulator(features, intercept);
@@ -112,6 +139,7 @@ public final class QrAccumulator implements Serializable {
     }
     factor.merge(other.factor, scratch());
     observations += other.observations;
+    weightSum += other.weightSum;
     return this;
   }
 

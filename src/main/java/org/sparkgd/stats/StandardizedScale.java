@@ -72,14 +72,19 @@ public final class StandardizedScale {
    * The inverse map for estimates only: θ_j = β_j·s_j/s_y (0 for s_j = 0),
    * θ₀ = (β₀ − m_y + Σ β_j m_j)/s_y. The intercept's cancellation costs digits when the means
    * are large beside the coefficients' effects; the features' θ keep theirs.
+   *
+   * @param beta the intercept first, or one per feature only for a fit through the origin
+   *     (then θ₀ = 0: the means are 0)
+   * @return θ, the intercept first either way
    */
   public static double[] toStandardized(double[] beta, double[] featureMeans,
       double[] featureStds, double labelMean, double labelStd) {
-    double[] theta = new double[beta.length];
-    double b0 = beta[0] - labelMean;
+    int offset = beta.length - featureStds.length;
+    double[] theta = new double[featureStds.length + 1];
+    double b0 = offset == 1 ? beta[0] - labelMean : 0;
     for (int j = 0; j < featureStds.length; j++) {
-      theta[j + 1] = featureStds[j] == 0 ? 0 : beta[j + 1] * featureStds[j] / labelStd;
-      b0 += beta[j + 1] * featureMeans[j];
+      theta[j + 1] = featureStds[j] == 0 ? 0 : beta[j + offset] * featureStds[j] / labelStd;
+      b0 += offset == 1 ? beta[j + 1] * featureMeans[j] : 0;
     }
     theta[0] = b0 / labelStd;
     return theta;

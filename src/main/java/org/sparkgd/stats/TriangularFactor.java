@@ -191,6 +191,27 @@ final class TriangularFactor implements Serializable {
     return g;
   }
 
+  /** D^½R̄ over the columns not dropped, column-major k×k (k of them). */
+  double[] upper(boolean[] drop) {
+    int[] kept = new int[p];
+    int k = 0;
+    for (int j = 0; j < p; j++) {
+      if (!drop[j]) {
+        kept[k++] = j;
+      }
+    }
+    double[] r = new double[k * k];
+    for (int a = 0; a < k; a++) {
+      int i = kept[a];
+      double scale = Math.sqrt(d[i]);
+      r[a + a * k] = scale;
+      for (int b = a + 1; b < k; b++) {
+        r[a + b * k] = scale * rbar[rowStart(i) + kept[b] - i - 1];
+      }
+    }
+    return r;
+  }
+
   TriangularFactor copy() {
     TriangularFactor c = new TriangularFactor(p);
     System.arraycopy(d, 0, c.d, 0, p);

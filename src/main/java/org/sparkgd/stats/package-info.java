@@ -1,5 +1,6 @@
 /**
- * Spark-free least squares that keeps its digits (an orthogonal, mergeable factor), classical
- * inference on a fit, and its R-style printout.
+ * Spark-free least squares that keeps its digits (an orthogonal, mergeable factor of weighted
+ * rows, with or without intercept), the exact reference drawn from it, classical inference on
+ * a fit, and its R-style printout.
  */
 package org.sparkgd.stats;

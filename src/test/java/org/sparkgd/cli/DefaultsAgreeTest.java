@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.FitConfig;
 import org.sparkgd.config.OptionDefaults;
+import org.sparkgd.config.OptionHelp;
 
 /**
  * conf/sparkgd.properties, {@code fit --help} and the command line's parsed defaults all say
@@ -46,6 +48,28 @@ class DefaultsAgreeTest {
     assertEquals(builtIn, SparkGd.fitConfig(withFile),
         "the properties file's values parse to the built-in defaults");
     assertEquals(DescentOptions.DEFAULTS, builtIn.descent());
+  }
+
+  /** One text, three surfaces: --help, the properties file's comment and the ML Param's doc. */
+  @Test
+  void theToleranceHasOneHelpText() throws IOException {
+    String text = OptionHelp.TOLERANCE;
+    String help = CliRunner.run("fit", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(help.contains(text), help);
+    assertEquals(text, commentAbove("tolerance"));
+    assertEquals(text + " (>= 0)", new org.sparkgd.ml.GradientDescentRegressor().tol().doc());
+  }
+
+  /** The comment lines right above the properties file's {@code key}, joined as one line. */
+  private static String commentAbove(String key) throws IOException {
+    List<String> lines = Files.readAllLines(PROPERTIES);
+    int at = lines.indexOf(key + " = " + properties().getProperty(key));
+    int first = at;
+    while (first > 0 && lines.get(first - 1).startsWith("#")) {
+      first--;
+    }
+    return String.join(" ", lines.subList(first, at).stream().map(l -> l.substring(1).strip())
+        .toList());
   }
 
   @Test

@@ -29,7 +29,7 @@ class DriverOnClusterTest {
 
   @Test
   void theStatusIsWrittenWithTheExitCodeLast() throws IOException {
-    DriverStatus.write(dir, 3, "summary\n", "sparkgd: error: no column 'x9'\n");
+    DriverStatus.write(dir.toString(), 3, "summary\n", "sparkgd: error: no column 'x9'\n");
     assertEquals("3", Files.readString(dir.resolve("exit-code")).strip());
     assertEquals("summary\n", Files.readString(dir.resolve("stdout")));
     assertEquals("sparkgd: error: no column 'x9'\n", Files.readString(dir.resolve("stderr")));
@@ -39,8 +39,24 @@ class DriverOnClusterTest {
   @Test
   void aStatusFolderMissingOnTheDriversMachineIsNotCreated() {
     Path elsewhere = dir.resolve("on-the-submitting-machine");
-    DriverStatus.write(elsewhere, 0, "", "");
+    DriverStatus.write(elsewhere.toString(), 0, "", "");
     assertFalse(Files.exists(elsewhere));
+  }
+
+  /** The script's side: the outcome copied to its disk, the driver's folder removed. */
+  @Test
+  void theStatusIsFetchedWholeAndRemoved() throws IOException {
+    Path status = Files.createDirectory(dir.resolve(".out.sparkgd-status-1"));
+    DriverStatus.write(status.toUri().toString(), 4, "diverged\n", "");
+    Path local = Files.createDirectory(dir.resolve("local"));
+    DriverStatus.fetch(status.toUri().toString(), local);
+    assertEquals("4", Files.readString(local.resolve("exit-code")).strip());
+    assertEquals("diverged\n", Files.readString(local.resolve("stdout")));
+    assertEquals("", Files.readString(local.resolve("stderr")));
+    assertFalse(Files.exists(status));
+    try (var left = Files.list(local)) {
+      assertEquals(3, left.count(), "no .crc files");
+    }
   }
 
   @Test

@@ -142,6 +142,12 @@ class InputEdgeCasesTest {
         "names column 'x1' more than once");
     assertRefused(TestData.write(dir.resolve("semi.csv"), "id;x1;x2;x3;y\n1;2;3;4;5\n"),
         "seems to be delimited by semicolons: pass --delimiter ';'");
+    assertRefused(TestData.write(dir.resolve("semi-quoted.csv"),
+        "\"id\";\"x1\";\"x2\";\"x3\";\"y\"\n1;2;3;4;5\n"),
+        "seems to be delimited by semicolons: pass --delimiter ';'");
+    assertRefused(TestData.write(dir.resolve("tabs-quoted.csv"),
+        "\"id\"\t\"x1\"\t\"x2\"\t\"x3\"\t\"y\"\n1\t2\t3\t4\t5\n"),
+        "seems to be delimited by tabs: pass --delimiter '\\t'");
     assertRefused(TestData.write(dir.resolve("typo.csv"), "id,x_1,x2,x3,y\n1,2,3,4,5\n"),
         "no column 'x1' (did you mean 'x_1'?)");
   }

@@ -11,10 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sparkgd.SparkTestSession;
 import org.sparkgd.TestData;
-import org.sparkgd.data.BadRowPolicy;
-import org.sparkgd.data.InputFormat;
-import org.sparkgd.data.InputSource;
-import org.sparkgd.data.InputSpec;
+import org.sparkgd.config.BadRowPolicy;
+import org.sparkgd.config.InputFormat;
+import org.sparkgd.config.InputSource;
+import org.sparkgd.config.InputSpec;
 import org.sparkgd.data.TrainingData;
 
 /**

@@ -11,9 +11,8 @@ import org.sparkgd.UserError;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.Mode;
 import org.sparkgd.config.OptimizerKinds;
-import org.sparkgd.engine.ExactReference;
+import org.sparkgd.stats.ExactReference;
 import org.sparkgd.optim.ConvergenceChecker;
-import org.sparkgd.optim.Penalty;
 import org.sparkgd.optim.RunSettings;
 import org.sparkgd.stats.QrAccumulator;
 
@@ -23,7 +22,7 @@ class DescentPlanTest {
   private static ExactReference reference() {
     double[] z = {1, -1, 0.5, -0.5, 0.25, 0.75};
     double[] y = {0.9, -1.1, 0.4, -0.6, 0.3, 0.7};
-    return ExactReference.of(new QrAccumulator(1, true).addRows(z, y), Penalty.NONE);
+    return ExactReference.of(new QrAccumulator(1, true).addRows(z, y), 0, true);
   }
 
   @Test

@@ -123,11 +123,31 @@ class GradientDescentRegressorTest {
   }
 
   @Test
+  void aSavedModelLeavesNoChecksumFiles() throws IOException {
+    PipelineModel model = pipeline(new GradientDescentRegressor().setMaxIter(5)).fit(frame);
+    Path saved = dir.resolve("model");
+    regression(model).write().save(saved.toString());
+    assertNoChecksums(saved);
+    assertEquals(5, GradientDescentRegressionModel.load(saved.toString()).iterations());
+  }
+
+  private static void assertNoChecksums(Path folder) throws IOException {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+      List<Path> all = files.toList();
+      assertTrue(all.stream().anyMatch(f -> f.getFileName().toString().startsWith("part-")),
+          "the metadata was written: " + all);
+      assertEquals(List.of(), all.stream()
+          .filter(f -> f.getFileName().toString().endsWith(".crc")).toList());
+    }
+  }
+
+  @Test
   void theEstimatorSavesItsParamsAndRefusesBadValues() throws IOException {
     GradientDescentRegressor regressor = new GradientDescentRegressor().setLearningRate(0.05)
         .setMode("minibatch").setAggregationDepth(3);
     String path = dir.resolve("estimator").toString();
     regressor.write().save(path);
+    assertNoChecksums(dir.resolve("estimator"));
     GradientDescentRegressor loaded = GradientDescentRegressor.load(path);
     assertEquals(0.05, loaded.getLearningRate(), 0);
     assertEquals("minibatch", loaded.getMode());

@@ -57,8 +57,8 @@ class ModelJsonTest {
   void aMissingOrBrokenModelIsAOneLineUserError(@TempDir Path dir) throws Exception {
     UserError missing = assertThrows(UserError.class,
         () -> ModelJson.read(new Configuration(), dir.toString()));
-    assertTrue(missing.getMessage().endsWith("model.json: no such file; give the output folder "
-        + "of a sparkgd fit (it holds model.json)"), missing.getMessage());
+    assertTrue(missing.getMessage().endsWith("model.json: no such file; give a fit's output "
+        + "folder (it holds model.json)"), missing.getMessage());
     ObjectNode json = written();
     ((ObjectNode) json.get("standardization")).remove("label_std");
     UserError incomplete = assertThrows(UserError.class,

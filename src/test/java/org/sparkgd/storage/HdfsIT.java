@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparkgd.SameFit;
 import org.sparkgd.SparkTestSession;
 import org.sparkgd.TestData;
 import org.sparkgd.cli.CliRunner;
@@ -78,7 +79,7 @@ class HdfsIT {
     Path local = dir.resolve("local-fit");
     assertSucceeded(fit(dir.resolve("data.csv").toString(), local.toString(),
         "--max-iterations", "20"));
-    StoredOutputs.assertSameFit(spark, local.toUri().toString(), fromHdfs);
+    SameFit.assertSameFit(local.toUri().toString(), fromHdfs);
     FileSystem fs = hdfs.fileSystem();
     List<String> names = new ArrayList<>();
     for (FileStatus f : fs.listStatus(new org.apache.hadoop.fs.Path(fromHdfs))) {
@@ -93,7 +94,7 @@ class HdfsIT {
     assertSucceeded(CliRunner.run("fit", "--input", parquet, "--label", "sales", "--features",
         "TV,radio,newspaper", "--output", fromParquet, "--learning-rate", "0.3",
         "--max-iterations", "10"));
-    assertEquals(3000, StoredOutputs.model(spark, fromParquet).get("rows").asLong());
+    assertEquals(3000, SameFit.model(fromParquet).get("rows").asLong());
   }
 
   @Test
@@ -123,7 +124,7 @@ class HdfsIT {
         "a failed fit leaves its checkpoints and nothing that looks like output");
 
     assertSucceeded(CliRunner.run("fit", "--resume", output));
-    StoredOutputs.assertSameFit(spark, clean, output);
+    SameFit.assertSameFit(clean, output);
     assertFalse(StoredOutputs.exists(spark, output + ".checkpoint"),
         "checkpoints are removed once the output is complete");
   }

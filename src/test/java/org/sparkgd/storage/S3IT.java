@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.logging.log4j.Level;
 import org.apache.spark.sql.SparkSession;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparkgd.SameFit;
+import org.sparkgd.SparkTestSession;
 import org.sparkgd.TestData;
 import org.sparkgd.cli.CliRunner;
 import org.sparkgd.cli.Sessions;
@@ -32,9 +35,9 @@ import org.sparkgd.cli.SparkGd;
 /**
  * The command line on an S3-compatible store: S3Proxy in this JVM on 127.0.0.1 ({@link LocalS3}),
  * reached through Hadoop's S3A connector with path-style requests. The access key and secret
- * reach Hadoop only as Spark settings ({@code spark.hadoop.fs.s3a.access.key}/{@code secret.key}),
- * as a user passes them with {@code --conf}; the secret must then appear in no object that the
- * job writes, no checkpoint and no log line.
+ * reach Hadoop only through the session's Hadoop configuration (where a user's {@code --conf
+ * spark.hadoop.fs.s3a.secret.key} lands), set on the shared test session and unset afterwards;
+ * the secret must then appear in no object that the job writes, no checkpoint and no log line.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class S3IT {
@@ -53,6 +56,7 @@ class S3IT {
   static final List<CliRunner.Result> runs = new ArrayList<>();
   static final Map<String, byte[]> checkpoints = new ConcurrentHashMap<>();
   static String logs;
+  static final Map<String, String> s3Settings = new java.util.LinkedHashMap<>();
 
   @BeforeAll
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -62,27 +66,17 @@ class S3IT {
     Path csv = TestData.generate(2000, 23).writeCsv(dir.resolve("input.csv"));
     s3.put(BUCKET, "input.csv", Files.readAllBytes(csv));
 
-    // A session of its own: spark.hadoop.* settings reach Hadoop only when a context starts.
-    scala.Option<SparkSession> shared = SparkSession.getDefaultSession();
-    if (shared.isDefined()) {
-      shared.get().stop();
-    }
-    SparkSession.Builder builder = SparkSession.builder()
-        .master("local[2]")
-        .appName("sparkgd-s3-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.logConf", "true") // the whole Spark configuration goes to the log
-        .config("spark.hadoop.fs.s3a.access.key", ACCESS_KEY)
-        .config("spark.hadoop.fs.s3a.secret.key", SECRET);
-    s3.s3aSettings().forEach((k, v) -> builder.config("spark.hadoop." + k, v));
+    // The shared session, given the S3A settings for this test (a user gives them as
+    // spark.hadoop.* settings, which Spark copies into this same configuration at start).
+    spark = SparkTestSession.get();
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    s3Settings.put("fs.s3a.access.key", ACCESS_KEY);
+    s3Settings.put("fs.s3a.secret.key", SECRET);
+    s3Settings.putAll(s3.s3aSettings());
+    s3Settings.forEach(conf::set);
     try (LogCapture capture = new LogCapture(Map.of("org.sparkgd", Level.DEBUG,
         "org.apache.spark", Level.INFO, "org.apache.hadoop", Level.INFO,
         "org.apache.hadoop.fs.s3a", Level.DEBUG, "org.gaul.s3proxy", Level.INFO))) {
-      spark = builder.getOrCreate();
       sessions = new Sessions() {
         @Override
         public SparkSession open(String appName, String master) {
@@ -91,7 +85,7 @@ class S3IT {
 
         @Override
         public void close(SparkSession session) {
-          // stopped in @AfterAll
+          // shared by every test: left running
         }
       };
       CompletableFuture<CliRunner.Result> fit = CompletableFuture.supplyAsync(() -> run(
@@ -129,10 +123,10 @@ class S3IT {
 
   private static CliRunner.Result run(String command, String... args) {
     List<String> all = new ArrayList<>(List.of(command));
-    all.addAll(List.of(args));
-    if (command.equals("fit")) {
-      all.addAll(List.of(FIT));
+    if (command.equals("fit") && !List.of(args).contains("--resume")) {
+      all.addAll(List.of(FIT)); // first: the caller's options override them
     }
+    all.addAll(List.of(args));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = SparkGd.execute(all.toArray(new String[0]), sessions, new PrintWriter(out, true),
@@ -144,7 +138,7 @@ class S3IT {
   static void stop() throws Exception {
     try {
       if (spark != null) {
-        spark.stop();
+        s3Settings.keySet().forEach(spark.sparkContext().hadoopConfiguration()::unset);
       }
       FileSystem.closeAll(); // the S3A clients and their threads
     } finally {
@@ -170,7 +164,34 @@ class S3IT {
     CliRunner.Result r = run("fit", "--input", dir.resolve("input.csv").toString(),
         "--output", local.toString());
     assertEquals(0, r.exitCode(), r.err());
-    StoredOutputs.assertSameFit(spark, local.toUri().toString(), "s3a://" + BUCKET + "/fit");
+    SameFit.assertSameFit(local.toUri().toString(), "s3a://" + BUCKET + "/fit");
+  }
+
+  /**
+   * A fit on S3 whose jobs fail after a checkpoint (as when the driver loses its executors),
+   * resumed from its checkpoints there: the same fit, bit for bit, as one never interrupted.
+   */
+  @Test
+  void aFitInterruptedOnS3ResumesToTheSameFitBitForBit() throws Exception {
+    String input = "s3a://" + BUCKET + "/input.csv";
+    String clean = "s3a://" + BUCKET + "/uninterrupted";
+    CliRunner.Result whole = run("fit", "--input", input, "--output", clean,
+        "--max-iterations", "24");
+    assertEquals(0, whole.exitCode(), whole.err());
+
+    String output = "s3a://" + BUCKET + "/interrupted";
+    Interrupt.fitUntilCheckpoint(spark, () -> run("fit", "--input", input, "--output", output,
+        "--max-iterations", "24", "--checkpoint-every", "3"), output, 6);
+    long saved = Interrupt.latest(spark.sparkContext().hadoopConfiguration(),
+        new org.apache.hadoop.fs.Path(output + ".checkpoint"));
+    assertTrue(saved >= 6 && saved < 24, "checkpoint " + saved);
+    assertFalse(s3.objects(BUCKET).containsKey("interrupted/model.json"));
+
+    CliRunner.Result resumed = run("fit", "--resume", output);
+    assertEquals(0, resumed.exitCode(), resumed.err());
+    SameFit.assertSameFit(clean, output);
+    assertFalse(s3.objects(BUCKET).keySet().stream()
+        .anyMatch(k -> k.startsWith("interrupted.checkpoint/")), "the checkpoints are removed");
   }
 
   @Test
@@ -196,8 +217,8 @@ class S3IT {
 
   @Test
   void theSecretAppearsInNoOutputCheckpointOrLogLine() throws Exception {
-    assertTrue(logs.contains("spark.hadoop.fs.s3a.secret.key"),
-        "Spark logged its configuration, the secret's key included");
+    assertTrue(logs.contains("org.apache.hadoop.fs.s3a"),
+        "the S3A connector's own debug lines are here");
     assertTrue(logs.contains("Wrote s3a://" + BUCKET + "/fit"), "sparkgd's own lines are here");
     assertFalse(logs.contains(SECRET), "the secret is in the log");
     for (CliRunner.Result r : runs) {

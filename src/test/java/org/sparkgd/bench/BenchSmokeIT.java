@@ -20,8 +20,10 @@ import org.sparkgd.SparkTestSession;
  * not asserted (a test cannot judge speed); what is checked is that each part produced its
  * figures, and the facts that do not depend on the machine: every variant of the evaluator and
  * the roofline loop compute the evaluator's sums, and the cached blocks are packed doubles.
+ * An integration test: the processes part starts whole JVMs, so it runs with {@code mvn verify},
+ * after the unit tests.
  */
-class BenchSmokeTest {
+class BenchSmokeIT {
   @TempDir
   static Path dir;
   static int exitCode;
@@ -157,7 +159,7 @@ class BenchSmokeTest {
     StringWriter err = new StringWriter();
     int code = Bench.execute(new String[] {"--parts", "processes", "--process-rows", "3000",
         "--process-iterations", "12", "--process-fractions", "0.01", "--process-formats", "csv",
-        "--repetitions", "2", "--sparkgd", wrapper.toString(),
+        "--repetitions", "1", "--sparkgd", wrapper.toString(),
         "--scratch", dir.toString(), "--output", output.toString()}, SparkTestSession.get(),
         new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
     assertEquals(0, code, err.toString());

@@ -1,4 +1,4 @@
-package org.sparkgd.data;
+package org.sparkgd.config;
 
 /** How the input is read. AUTO picks Parquet when every input file ends in .parquet. */
 public enum InputFormat {

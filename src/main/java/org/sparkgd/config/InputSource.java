@@ -1,4 +1,4 @@
-package org.sparkgd.data;
+package org.sparkgd.config;
 
 import java.io.Serializable;
 

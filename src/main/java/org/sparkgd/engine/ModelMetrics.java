@@ -1,9 +1,11 @@
-package org.sparkgd.model;
+package org.sparkgd.engine;
 
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.sparkgd.data.DataBlock;
 import org.sparkgd.data.Standardization;
+import org.sparkgd.model.LinearModel;
+import org.sparkgd.model.RegressionMetrics;
 
 /**
  * One pass over cached blocks that measures a model: sums per partition, merged on the driver

@@ -1,4 +1,4 @@
-package org.sparkgd.data;
+package org.sparkgd.config;
 
 /** What to do with an input row that has a missing, empty or non-numeric selected cell. */
 public enum BadRowPolicy {

@@ -1,0 +1,135 @@
+package org.sparkgd.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The {@code exact} part: {@code sparkgd fit --solver normal} against MLlib's
+ * {@code LinearRegression} with {@code solver=normal} (VectorAssembler), as whole fresh
+ * processes in the same run on the same CSV file of n rows × d features. The file has a known
+ * solution: x with 6 decimals, β_j = 1 + (j mod 10)/8, intercept 3, and y = 3 + xβ summed
+ * error-free and rounded once, so the least-squares answer is β to about 1e-15; each side's
+ * digits are −log10 of its largest relative error against it.
+ */
+final class ExactSolve {
+  static final double INTERCEPT = 3;
+
+  /** One size: both processes' wall seconds and digits kept. */
+  record Row(long rows, int features, double csvMiB, double sparkgdSeconds,
+      double mllibSeconds, double sparkgdDigits, double mllibDigits) {}
+
+  private ExactSolve() {}
+
+  static double beta(int j) {
+    return 1 + (j % 10) / 8.0;
+  }
+
+  /** @param sizes "nxd" each, e.g. 20000x1000 */
+  static List<Row> run(List<String> sizes, Path sparkgd, Path scratch)
+      throws IOException, InterruptedException {
+    List<Row> rows = new ArrayList<>();
+    for (String size : sizes) {
+      String[] nd = size.toLowerCase(Locale.ROOT).split("x");
+      long n = (long) Double.parseDouble(nd[0]);
+      int d = Integer.parseInt(nd[1]);
+      Path dir = Files.createTempDirectory(scratch, "sparkgd-exact-");
+      Path csv = dir.resolve("wide.csv");
+      write(csv, n, d);
+      List<String> names = new ArrayList<>();
+      for (int j = 0; j < d; j++) {
+        names.add("x" + j);
+      }
+      long start = System.nanoTime();
+      Processes.run(List.of(sparkgd.toString(), "fit", "--input", csv.toString(), "--label", "y",
+          "--features", String.join(",", names), "--solver", "normal", "--output",
+          dir.resolve("fit").toString()), Map.of("SPARKGD_LOG_DIR",
+          dir.resolve("logs").toString()), dir.resolve("sparkgd.txt"));
+      double sparkgdSeconds = (System.nanoTime() - start) / 1e9;
+      JsonNode model = new ObjectMapper().readTree(dir.resolve("fit/model.json").toFile());
+      double[] ours = new double[d + 1];
+      ours[0] = model.get("intercept").asDouble();
+      for (int j = 0; j < d; j++) {
+        ours[j + 1] = model.get("coefficients").get(j).asDouble();
+      }
+      start = System.nanoTime();
+      Path console = dir.resolve("mllib.txt");
+      Processes.run(Processes.java(MllibNormalProcess.class, csv.toString(),
+          Integer.toString(d)), Map.of(), console);
+      double mllibSeconds = (System.nanoTime() - start) / 1e9;
+      double[] theirs = Processes.numbersAfter(console, "MLLIB_COEF");
+      rows.add(new Row(n, d, Files.size(csv) / 1048576.0, sparkgdSeconds, mllibSeconds,
+          digits(ours), digits(theirs)));
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** −log10 of the largest relative error against the known solution (intercept first). */
+  static double digits(double[] estimates) {
+    double worst = Math.abs(estimates[0] - INTERCEPT) / INTERCEPT;
+    for (int j = 1; j < estimates.length; j++) {
+      worst = Math.max(worst, Math.abs(estimates[j] - beta(j - 1)) / beta(j - 1));
+    }
+    return worst == 0 ? 17 : -Math.log10(worst);
+  }
+
+  /** The CSV: x in [−1, 1) with 6 decimals (exact k/10⁶ once parsed), y rounded once. */
+  static void write(Path csv, long n, int d) throws IOException {
+    SplittableRandom random = new SplittableRandom(n * 31 + d);
+    try (BufferedWriter out = Files.newBufferedWriter(csv)) {
+      StringBuilder line = new StringBuilder();
+      for (int j = 0; j < d; j++) {
+        line.append('x').append(j).append(',');
+      }
+      out.write(line.append("y\n").toString());
+      for (long i = 0; i < n; i++) {
+        line.setLength(0);
+        double sum = INTERCEPT;
+        double error = 0;
+        for (int j = 0; j < d; j++) {
+          long k = random.nextLong(-1_000_000, 1_000_000);
+          double x = k / 1e6;
+          line.append(k < 0 ? "-" : "").append(Math.abs(k) / 1_000_000).append('.');
+          String fraction = Long.toString(1_000_000 + Math.abs(k) % 1_000_000);
+          line.append(fraction, 1, 7).append(',');
+          // Dot2 (Ogita, Rump, Oishi): the product's and the sum's errors carried along.
+          double product = x * beta(j);
+          double productError = Math.fma(x, beta(j), -product);
+          double next = sum + product;
+          double virtual = next - sum;
+          error += (sum - (next - virtual)) + (product - virtual) + productError;
+          sum = next;
+        }
+        out.write(line.append(sum + error).append('\n').toString());
+      }
+    }
+  }
+
+  static String markdown(List<Row> rows, String command) {
+    StringBuilder md = new StringBuilder("# Exact solve: sparkgd --solver normal against MLlib "
+        + "LinearRegression solver=normal\n\nCommand: `" + command + "`. Whole fresh processes "
+        + "in the same run on the same CSV file (known solution); wall seconds from process "
+        + "start to exit. The machine is shared and busy: compare the ratio, not the seconds."
+        + "\n\n| rows | features | CSV MiB | sparkgd s | MLlib s | sparkgd/MLlib | sparkgd "
+        + "digits | MLlib digits |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Row r : rows) {
+      md.append(String.format(Locale.ROOT, "| %d | %d | %.0f | %.1f | %.1f | %.2f× | %.1f | %.1f"
+          + " |%n", r.rows(), r.features(), r.csvMiB(), r.sparkgdSeconds(), r.mllibSeconds(),
+          r.sparkgdSeconds() / r.mllibSeconds(), r.sparkgdDigits(), r.mllibDigits()));
+    }
+    return md.toString();
+  }
+}
