@@ -168,11 +168,14 @@ class FitEndToEndTest {
     for (int k = 0; k < a.size(); k++) {
       double ca = a.get(k).getAs("cost");
       double cb = b.get(k).getAs("cost");
-      assertEquals(ca, cb, 1e-12 * ca);
+      // Chan's merge of the column statistics over 2 or 8 partitions rounds differently in
+      // the last bits (the same partition count gives the same fit to the bit: see
+      // SameFitFromAnyInputTest).
+      assertEquals(ca, cb, 1e-11 * ca);
     }
     double[] ta = doubles(CliRunner.model(whole).get("coefficients"));
     double[] tb = doubles(CliRunner.model(split).get("coefficients"));
-    assertTrue(LeastSquaresReference.maxRelativeError(tb, ta, 0) < 1e-12);
+    assertTrue(LeastSquaresReference.maxRelativeError(tb, ta, 0) < 1e-11);
   }
 
   static String[] concat(String[] a, String... b) {
