@@ -128,6 +128,28 @@ class FitEndToEndTest {
   }
 
   @Test
+  void timingsRecordEveryPhaseOfTheFit() {
+    JsonNode timings = CliRunner.model(output).get("timings");
+    double sum = 0;
+    for (String phase : List.of("read_cache", "reference", "descent", "metrics", "outputs")) {
+      double seconds = timings.get(phase).asDouble(-1);
+      assertTrue(seconds >= 0, phase + " " + timings);
+      sum += seconds;
+    }
+    // Reading and caching runs Spark jobs: never nothing.
+    assertTrue(timings.get("read_cache").asDouble() > 0, timings.toString());
+    // The process's start is recorded by the first fit of a process only.
+    for (String start : List.of("jvm_start", "spark_start")) {
+      if (timings.has(start)) {
+        assertTrue(timings.get(start).asDouble() >= 0, timings.toString());
+        sum += timings.get(start).asDouble();
+      }
+    }
+    assertTrue(sum <= timings.get("total").asDouble(), timings.toString());
+    assertEquals(timings.has("jvm_start"), timings.has("spark_start"));
+  }
+
+  @Test
   void thePartitionCountDoesNotChangeTheResult() {
     // A fixed number of iterations: a tolerance could stop the two fits one iteration apart.
     String[] fixed = {"--learning-rate", "0.3", "--tolerance", "0", "--max-iterations", "60"};
@@ -146,11 +168,14 @@ class FitEndToEndTest {
     for (int k = 0; k < a.size(); k++) {
       double ca = a.get(k).getAs("cost");
       double cb = b.get(k).getAs("cost");
-      assertEquals(ca, cb, 1e-12 * ca);
+      // Chan's merge of the column statistics over 2 or 8 partitions rounds differently in
+      // the last bits (the same partition count gives the same fit to the bit: see
+      // SameFitFromAnyInputTest).
+      assertEquals(ca, cb, 1e-11 * ca);
     }
     double[] ta = doubles(CliRunner.model(whole).get("coefficients"));
     double[] tb = doubles(CliRunner.model(split).get("coefficients"));
-    assertTrue(LeastSquaresReference.maxRelativeError(tb, ta, 0) < 1e-12);
+    assertTrue(LeastSquaresReference.maxRelativeError(tb, ta, 0) < 1e-11);
   }
 
   static String[] concat(String[] a, String... b) {

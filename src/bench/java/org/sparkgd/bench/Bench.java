@@ -29,7 +29,8 @@ import picocli.CommandLine;
         + "(together: table), breakdown, memory; all: every part so far; width (a pass at "
         + "several widths, its own data); processes (whole fresh sparkgd fit processes, apart: "
         + "it is slow); exact (sparkgd --solver normal against MLlib's normal solver as "
-        + "processes, alone).",
+        + "processes, alone); ingest (reading and caching against Spark's own, fresh "
+        + "processes, apart).",
         "scripts/bench also takes --driver-memory SIZE, the JVM heap (default 8g)."})
 public final class Bench implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
@@ -125,6 +126,10 @@ public final class Bench implements Callable<Integer> {
   @Option(names = "--widths", paramLabel = "LIST", defaultValue = "3,30,300,1000", split = ",",
       description = "Feature counts of the width part.")
   List<Integer> widths;
+
+  @Option(names = "--ingest-rows", paramLabel = "LIST", defaultValue = "1000000,10000000",
+      split = ",", description = "Row counts of the ingest part's files.")
+  List<Long> ingestRows;
 
   @Option(names = "--sparkgd", paramLabel = "PATH",
       defaultValue = "${sys:sparkgd.root:-.}/scripts/sparkgd",
@@ -226,7 +231,7 @@ public final class Bench implements Callable<Integer> {
         seed, treeDepth, sgdIterations[0], sgdIterations[1], endToEndRows, endToEndTolerance,
         memoryIterations, scratch, output, new BenchSettings.ProcessSettings(
             processRows > 0 ? processRows : rows, processIterations, processFormats,
-            processFractions, processRepetitions, processMllib, sparkgd),
+            processFractions, processRepetitions, processMllib, sparkgd, ingestRows),
         new BenchSettings.WidthSettings(widthCells, widths));
   }
 

@@ -53,7 +53,7 @@ final class BenchRun {
     results.partitions = settings.partitions() > 0 ? settings.partitions()
         : jsc.defaultParallelism();
     if (settings.parts().stream().anyMatch(p -> p != Part.END_TO_END && p != Part.PROCESSES
-        && p != Part.WIDTH)) {
+        && p != Part.WIDTH && p != Part.INGEST)) {
       long start = System.nanoTime();
       try (TrainingData data = GeneratedData.load(jsc, settings.rows(), results.partitions,
           settings.seed())) {
@@ -77,6 +77,9 @@ final class BenchRun {
     }
     if (settings.runs(Part.PROCESSES)) {
       processes();
+    }
+    if (settings.runs(Part.INGEST)) {
+      ingest();
     }
     results.loadAfter = Machine.loadAverage();
     return results;
@@ -268,6 +271,19 @@ final class BenchRun {
           "s");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private void ingest() {
+    try {
+      results.ingest = Ingest.run(settings.processes(), settings.scratch());
+      results.ingest.forEach(r -> LOG.info(String.format("ingest %,d %s: sparkgd %.2f s, Spark "
+          + "%.2f s, ratio %.2f", r.rows(), r.format(), r.sparkgd(), r.spark(), r.ratio())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

@@ -31,12 +31,16 @@ record BenchSettings(long rows, int partitions, int repetitions, int warmup, int
 
   /**
    * The processes part: rows of its files, iterations of each fit, formats, mini-batch
-   * fractions (besides batch), processes per fit, whether MLlib is timed too, the script.
+   * fractions (besides batch), processes per fit, whether MLlib is timed too, the script; the
+   * row counts of the ingest part.
    */
   record ProcessSettings(long rows, int iterations, java.util.List<String> formats,
-      java.util.List<Double> fractions, int repetitions, boolean mllib, Path sparkgd) {
+      java.util.List<Double> fractions, int repetitions, boolean mllib, Path sparkgd,
+      java.util.List<Long> ingestRows) {
     ProcessSettings {
       formats = java.util.List.copyOf(formats);
+      ingestRows = java.util.List.copyOf(ingestRows);
+      require(ingestRows.stream().allMatch(n -> n >= 2), "--ingest-rows must be at least 2");
       fractions = java.util.List.copyOf(fractions);
       require(fractions.stream().allMatch(f -> f > 0 && f < 1),
           "--process-fractions takes fractions in (0, 1), got " + fractions);

@@ -41,7 +41,11 @@ final class Report {
     if (r.processes != null) {
       out.append(ProcessReport.markdown(r.processes));
     }
-    if (settings.parts().stream().anyMatch(p -> p != Part.PROCESSES && p != Part.WIDTH)) {
+    if (r.ingest != null) {
+      out.append(Ingest.markdown(r.ingest, settings.processes().repetitions()));
+    }
+    if (settings.parts().stream().anyMatch(p -> p != Part.PROCESSES && p != Part.WIDTH
+        && p != Part.INGEST)) {
       table();
     }
     if (!r.width.isEmpty()) {

@@ -33,6 +33,7 @@ final class Results {
   CachedBytes mllibBytes;
   EndToEnd.Result endToEnd;
   FreshProcesses.Result processes;
+  java.util.List<Ingest.Row> ingest;
 
   Breakdown.Pieces pieces;
   List<Breakdown.Line> batchVariants = new ArrayList<>();

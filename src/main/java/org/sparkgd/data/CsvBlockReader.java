@@ -2,17 +2,21 @@ package org.sparkgd.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
@@ -105,10 +109,20 @@ public final class CsvBlockReader {
 
   private static JavaRDD<DataBlock> blocks(JavaSparkContext jsc, InputFiles input,
       Configuration conf, PartitionReader reader) {
+    // The files in InputFiles' order (by name), which the rows keep: the file system's
+    // listing order, which Hadoop would take for a folder, is not defined.
+    Job job;
+    try {
+      job = Job.getInstance(conf);
+      FileInputFormat.setInputPaths(job,
+          input.files().stream().map(FileStatus::getPath).toArray(Path[]::new));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     @SuppressWarnings("unchecked")
     JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
-        jsc.newAPIHadoopFile(input.path(), TextInputFormat.class, LongWritable.class, Text.class,
-            conf);
+        jsc.newAPIHadoopRDD(job.getConfiguration(), TextInputFormat.class, LongWritable.class,
+            Text.class);
     return lines.mapPartitionsWithInputSplit(reader::blocks, false);
   }
 

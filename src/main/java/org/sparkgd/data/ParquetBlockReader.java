@@ -5,9 +5,14 @@ import static org.apache.spark.sql.functions.input_file_name;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,11 +20,18 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.util.SerializableConfiguration;
+import org.apache.spark.util.TaskCompletionListener;
+import org.sparkgd.formula.Design;
 import org.sparkgd.UserError;
 import org.sparkgd.config.BadRowPolicy;
-import org.sparkgd.formula.Design;
 
-/** Reads Parquet into raw blocks; columns must be numeric, without nulls or non-finite values. */
+/**
+ * Reads Parquet into raw blocks; columns must be numeric, without nulls or non-finite values.
+ * Plain numeric columns go straight from parquet-mr's column readers into the blocks
+ * ({@link ParquetColumnRows}), in the partitions of equal rows the cache keeps
+ * ({@link ParquetLayout}); other input (decimals, a formula's strings) through Spark SQL's rows.
+ */
 public final class ParquetBlockReader {
   private ParquetBlockReader() {}
 
@@ -32,6 +44,11 @@ public final class ParquetBlockReader {
   public static JavaRDD<DataBlock> read(SparkSession spark, InputFiles input,
       List<String> features, String label, String weight, int minPartitions,
       BadRowPolicy onBadRows) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    ParquetLayout layout = ParquetLayout.of(conf, input, features, label, weight);
+    if (layout != null) {
+      return columns(spark, conf, layout, features.size(), minPartitions, weight, onBadRows);
+    }
     Dataset<Row> frame = spark.read().parquet(input.path());
     List<String> available = Arrays.asList(frame.columns());
     int[] selected = ColumnSelection.resolve(available, features, label, input.path());
@@ -55,6 +72,33 @@ public final class ParquetBlockReader {
     }
     return blocks(frame, columns, names, features.size(), null, weight, minPartitions,
         onBadRows);
+  }
+
+  /**
+   * The layout's rows in {@link BalancedBlocks#partitions} partitions of equal rows, each
+   * reading its own row ranges: the Hadoop configuration is broadcast, so that the tasks of
+   * every later pass over the cache (whose lineage this is) carry only its handle.
+   */
+  private static JavaRDD<DataBlock> columns(SparkSession spark, Configuration conf,
+      ParquetLayout layout, int width, int minPartitions, String weight,
+      BadRowPolicy onBadRows) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int partitions = BalancedBlocks.partitions(jsc.defaultParallelism(), layout.rows(), width,
+        minPartitions);
+    Broadcast<SerializableConfiguration> hadoop =
+        jsc.broadcast(new SerializableConfiguration(new Configuration(conf)));
+    List<String> names = List.copyOf(layout.columns);
+    int blockRows = BlockPacker.defaultBlockRows(width);
+    return jsc.parallelize(layout.ranges(partitions), partitions).mapPartitions(it -> {
+      ParquetColumnRows rows = new ParquetColumnRows(
+          it.hasNext() ? it.next().iterator() : Collections.emptyIterator(),
+          hadoop.value().value(), names, onBadRows, weight);
+      TaskContext task = TaskContext.get();
+      if (task != null) {
+        task.addTaskCompletionListener((TaskCompletionListener) t -> rows.close());
+      }
+      return new BlockPacker(rows, width, blockRows, weight != null);
+    });
   }
 
   /** The design rows of a formula: its numeric columns and label as doubles, its strings. */

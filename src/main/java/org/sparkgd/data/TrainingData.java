@@ -138,41 +138,30 @@ public final class TrainingData implements AutoCloseable {
 
   /**
    * As above. Without an intercept the columns are only scaled, not centered, so that the origin
-   * stays the origin. The training blocks are cached in {@link BalancedBlocks#partitions}
-   * partitions (a multiple of the cores, at least {@code minPartitions}) of equal rows.
+   * stays the origin. The training rows are first laid out as the cache keeps them
+   * ({@link BalancedBlocks#forCores}: partitions of equal rows, a multiple of the cores, at least
+   * {@code minPartitions}), and the statistics computed over that layout: they, and so the fit,
+   * do not depend on how the input was split.
    */
   public static TrainingData fromRaw(JavaRDD<DataBlock> raw, List<String> features,
       String label, String source, HoldOutSplit split, boolean intercept, int minPartitions) {
     int numFeatures = features.size();
     raw.setName("sparkgd raw input: " + source).persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<DataBlock> laidOut = null;
     try {
-      JavaRDD<DataBlock> training = split == null ? raw : keep(raw, split, false);
+      JavaRDD<DataBlock> training = BalancedBlocks.forCores(
+          split == null ? raw : keep(raw, split, false), raw.context().defaultParallelism(),
+          numFeatures, minPartitions);
+      if (training != raw) {
+        laidOut = training.setName("sparkgd laid-out input: " + source)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+      }
       ColumnStatistics stats = statistics(training, numFeatures);
-      String heldOut = split == null ? "" : " after holding out --test-fraction "
-          + split.fraction() + " of the rows";
-      if (stats.count() == 0 && stats.skipped().count() > 0) {
-        throw new UserError(source + ": all " + stats.skipped().count() + " data rows are bad, "
-            + "e.g. " + stats.skipped().examples().get(0));
-      }
-      if (stats.count() == 0) {
-        throw new UserError(source + ": no data rows" + (split == null ? " (only a header?)"
-            : heldOut));
-      }
-      if (stats.count() < 2) {
-        throw new UserError(source + ": a single data row" + heldOut
-            + "; standardizing needs at least 2");
-      }
+      check(stats, source, split);
       List<String> columns = new java.util.ArrayList<>(features);
       columns.add(label);
       Standardization standardization = intercept ? Standardization.of(stats, columns)
           : Standardization.uncentered(stats, columns);
-      int partitions = BalancedBlocks.partitions(raw.context().defaultParallelism(),
-          stats.count(), numFeatures, minPartitions);
-      JavaRDD<DataBlock> blocks = BalancedBlocks.of(training.map(standardization::apply),
-          partitions, numFeatures, BlockPacker.defaultBlockRows(numFeatures));
-      blocks.setName("sparkgd standardized blocks: " + source)
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      blocks.count();
       JavaRDD<DataBlock> test = null;
       long testRows = 0;
       if (split != null) {
@@ -181,10 +170,38 @@ public final class TrainingData implements AutoCloseable {
             .persist(StorageLevel.MEMORY_AND_DISK());
         testRows = test.map(b -> (long) b.rows()).fold(0L, Long::sum);
       }
+      if (laidOut != null) {
+        // The laid-out rows are cached: the input's cache can go before the standardized one.
+        raw.unpersist(false);
+      }
+      JavaRDD<DataBlock> blocks = training.map(standardization::apply);
+      blocks.setName("sparkgd standardized blocks: " + source)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      blocks.count();
       return new TrainingData(blocks, standardization, stats.count(), stats.skipped(), test,
           testRows, intercept);
     } finally {
       raw.unpersist(false);
+      if (laidOut != null) {
+        laidOut.unpersist(false);
+      }
+    }
+  }
+
+  private static void check(ColumnStatistics stats, String source, HoldOutSplit split) {
+    String heldOut = split == null ? "" : " after holding out --test-fraction "
+        + split.fraction() + " of the rows";
+    if (stats.count() == 0 && stats.skipped().count() > 0) {
+      throw new UserError(source + ": all " + stats.skipped().count() + " data rows are bad, "
+          + "e.g. " + stats.skipped().examples().get(0));
+    }
+    if (stats.count() == 0) {
+      throw new UserError(source + ": no data rows" + (split == null ? " (only a header?)"
+          : heldOut));
+    }
+    if (stats.count() < 2) {
+      throw new UserError(source + ": a single data row" + heldOut
+          + "; standardizing needs at least 2");
     }
   }
 

@@ -1,7 +1,9 @@
 package org.sparkgd.job;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -17,6 +19,7 @@ import org.sparkgd.engine.CallerName;
 import org.sparkgd.engine.ModelMetrics;
 import org.sparkgd.model.FitResult;
 import org.sparkgd.model.ModelFormula;
+import org.sparkgd.model.PhaseTimes;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.output.CheckpointStore;
 import org.sparkgd.output.OutputCommitter;
@@ -28,6 +31,8 @@ import org.sparkgd.output.OutputCommitter;
  */
 public final class FitJob {
   private static final Logger LOG = LoggerFactory.getLogger(FitJob.class);
+  /** Whether no fit has run in this process yet: only the first waited for its start. */
+  private static final AtomicBoolean FIRST = new AtomicBoolean(true);
 
   private FitJob() {}
 
@@ -49,6 +54,7 @@ public final class FitJob {
   private static FitOutcome run(SparkSession spark, FitConfig config,
       CheckpointStore.Checkpoint resumeFrom) {
     long start = System.nanoTime();
+    PhaseTimes phases = phaseTimes(spark);
     Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
     String input = config.input().path();
     String output = config.output().path();
@@ -77,6 +83,7 @@ public final class FitJob {
     try (JobGroup group = JobGroup.open(spark.sparkContext(),
             "sparkgd fit: reading and caching " + input);
         TrainingData data = TrainingData.load(spark, config.input(), files, split)) {
+      phases.mark(PhaseTimes.READ_CACHE);
       List<String> warnings = new ArrayList<>();
       if (split != null) {
         LOG.info("{} rows held out for testing (--test-fraction {}, --seed {})",
@@ -93,6 +100,7 @@ public final class FitJob {
             .checkpointing(config.checkpointEvery(),
                 state -> checkpoints.save(config, fingerprint, state))
             .withWarnings(warnings)
+            .timing(phases)
             .withOriginalRows(() -> TrainingData.reread(spark, config.input(), files, split,
                 data.design()))
             .fit(data, data.design() != null ? data.design().label() : config.label(),
@@ -104,12 +112,24 @@ public final class FitJob {
         test = ModelMetrics.onOriginal(data.testBlocks(), fit.model(), data.intercept());
         LOG.info("Test metrics ({} rows, original scale): {}", test.rows(),
             Fitter.describe(test));
+        phases.mark(PhaseTimes.METRICS);
       }
       group.describe("sparkgd fit: writing " + output);
-      List<String> written = FitOutputs.write(spark, committer, config, fit, test, data);
+      List<String> written = FitOutputs.write(spark, committer, config, fit, test, data,
+          phases);
       checkpoints.delete();
+      LOG.info("Phase times (seconds): {}", phases.seconds());
       return new FitOutcome(config, fit, data.rows(), test, written,
           (System.nanoTime() - start) / 1e9);
     }
+  }
+
+  /** A clock from now; the first fit of a process also counts the JVM's and Spark's start. */
+  private static PhaseTimes phaseTimes(SparkSession spark) {
+    if (!FIRST.getAndSet(false)) {
+      return PhaseTimes.startingNow();
+    }
+    return PhaseTimes.afterStart(ManagementFactory.getRuntimeMXBean().getStartTime(),
+        spark.sparkContext().startTime(), System.currentTimeMillis());
   }
 }

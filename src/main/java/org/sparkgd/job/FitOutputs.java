@@ -18,6 +18,7 @@ import org.sparkgd.config.Mode;
 import org.sparkgd.config.PlotConfig;
 import org.sparkgd.data.TrainingData;
 import org.sparkgd.model.FitResult;
+import org.sparkgd.model.PhaseTimes;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.DescentResult;
 import org.sparkgd.optim.IterationRecord;
@@ -33,16 +34,19 @@ import org.sparkgd.output.PlotWriter;
  * (nothing half-written looks complete). The plots are drawn on their own thread while the
  * history and model.json are written: in a fresh JVM each side spends most of its time loading
  * its libraries (JFreeChart and Java2D; parquet-hadoop), which one thread did one after the
- * other.
+ * other. model.json comes last, so that its {@code timings} include the history and the plots.
  */
 final class FitOutputs {
   private static final Logger LOG = LoggerFactory.getLogger(FitOutputs.class);
 
   private FitOutputs() {}
 
-  /** Writes everything into the staging folder and commits it; returns what was written. */
+  /**
+   * Writes everything into the staging folder and commits it; returns what was written. The
+   * outputs phase ends on {@code phases} before model.json, which records them.
+   */
   static List<String> write(SparkSession spark, OutputCommitter committer, FitConfig config,
-      FitResult fit, RegressionMetrics test, TrainingData data) {
+      FitResult fit, RegressionMetrics test, TrainingData data, PhaseTimes phases) {
     Path staging = committer.staging();
     CompletableFuture<List<String>> plotted = CompletableFuture.supplyAsync(() -> {
       try {
@@ -58,13 +62,16 @@ final class FitOutputs {
       HistoryWriter.write(committer.fileSystem(), spark.sparkContext().hadoopConfiguration(),
           history, config.mode() == Mode.BATCH ? "full" : "batch", new Path(staging, "history"));
       files.add("history");
+      List<String> plots = awaitPlots(plotted);
+      phases.mark(PhaseTimes.OUTPUTS);
       ObjectNode json = FitModelJson.toJson(config, fit, test, data);
+      FitModelJson.putTimings(json, phases);
       json.put("spark_version", spark.version());
       // The master the fit really ran on (config.master is null when spark-submit chose it).
       json.put("spark_master", spark.sparkContext().master());
       ModelJson.write(committer.fileSystem(), new Path(staging, ModelJson.FILE), json);
       files.add(ModelJson.FILE);
-      files.addAll(awaitPlots(plotted));
+      files.addAll(plots);
       committer.commit();
       LOG.info("Wrote {}", config.output().path());
       return files;

@@ -20,6 +20,7 @@ import org.sparkgd.engine.ModelMetrics;
 import org.sparkgd.model.FitResult;
 import org.sparkgd.model.FitStatistics;
 import org.sparkgd.model.LinearModel;
+import org.sparkgd.model.PhaseTimes;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.BestRun;
 import org.sparkgd.optim.Checkpoints;
@@ -47,6 +48,7 @@ public final class Fitter {
   private Checkpoints checkpoints = Checkpoints.NONE;
   private List<String> earlierWarnings = List.of();
   private Supplier<JavaRDD<DataBlock>> originalRows;
+  private PhaseTimes phases = PhaseTimes.startingNow();
 
   public Fitter(DescentOptions options) {
     this.options = options;
@@ -77,6 +79,12 @@ public final class Fitter {
    */
   public Fitter withOriginalRows(Supplier<JavaRDD<DataBlock>> rows) {
     this.originalRows = rows;
+    return this;
+  }
+
+  /** Marks the reference, descent and metrics phases on {@code phases}. */
+  public Fitter timing(PhaseTimes phases) {
+    this.phases = phases;
     return this;
   }
 
@@ -127,6 +135,7 @@ public final class Fitter {
       }
       List<RunSettings> runs = exact ? List.of()
           : plan.runs(reference, CurvaturePasses.of(data, options, plan.penalty()));
+      phases.mark(PhaseTimes.REFERENCE);
       runs.forEach(r -> LOG.info("Run {}", r));
       List<Double> checks = new ArrayList<>();
       double[] start = new double[features.size() + 1];
@@ -143,6 +152,7 @@ public final class Fitter {
         results = new GradientDescent(common, checkpointEvery).run(loss, runs, start,
             resumeFrom, new ProgressLog(options.maxIterations(), PROGRESS_SECONDS), checkpoints);
       }
+      phases.mark(PhaseTimes.DESCENT);
       DescentResult best = BestRun.of(results);
       LOG.info("Descent stopped: {} after {} iterations, cost {}", best.stopReason().label(),
           best.updates(), best.finalCost());
@@ -162,6 +172,7 @@ public final class Fitter {
       ConvergenceWarning.of(best, options, common.convergence(), reference, statistics)
           .ifPresent(warnings::add);
       warnings.subList(before, warnings.size()).forEach(LOG::warn);
+      phases.mark(PhaseTimes.METRICS);
       return new FitResult(model, best, results, reference, warnings, training, checks,
           statistics, plan.referenceChoice().reason());
     }

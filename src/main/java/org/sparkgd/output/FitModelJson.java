@@ -11,6 +11,7 @@ import org.sparkgd.stats.ExactReference;
 import org.sparkgd.model.FitResult;
 import org.sparkgd.model.FitStatistics;
 import org.sparkgd.model.LinearModel;
+import org.sparkgd.model.PhaseTimes;
 import org.sparkgd.model.RegressionMetrics;
 import org.sparkgd.optim.DescentResult;
 
@@ -84,6 +85,16 @@ public final class FitModelJson {
     root.set("warnings", ModelJson.JSON.valueToTree(fit.warnings()));
     root.set("config", config(config));
     return root;
+  }
+
+  /**
+   * {@code timings}: each phase's seconds (see {@link PhaseTimes}) and {@code total}, the
+   * seconds from the process's start (first fit of a process) or the fit's to this moment.
+   */
+  public static void putTimings(ObjectNode root, PhaseTimes phases) {
+    ObjectNode timings = root.putObject("timings");
+    phases.seconds().forEach(timings::put);
+    timings.put("total", phases.totalUntilNow());
   }
 
   /** The configuration as one flat object (the options' names in snake case). */

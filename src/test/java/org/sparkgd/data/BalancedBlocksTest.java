@@ -3,6 +3,7 @@ package org.sparkgd.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -95,14 +96,25 @@ class BalancedBlocksTest {
     assertEquals(266, next);
   }
 
-  /** Balanced input moves too, so that the cache's lineage ends at the shuffle. */
+  /** Balanced rows in blocks other than the packer's move: the cache's layout is one. */
   @Test
-  void balancedInputStillEndsItsLineageAtTheShuffle() {
+  void balancedRowsInOtherBlocksMove() {
     JavaRDD<DataBlock> input = uneven(new int[][] {{10, 5}, {15}});
     JavaRDD<DataBlock> balanced = BalancedBlocks.of(input, 2, D, 16);
     assertNotSame(input, balanced);
     assertTrue(balanced.rdd().toDebugString().contains("ShuffledRDD"),
         balanced.rdd().toDebugString());
     assertEquals(30, balanced.map(DataBlock::rows).reduce(Integer::sum));
+  }
+
+  /** Input read as the cache lays it out (as the Parquet reader reads) does not move. */
+  @Test
+  void inputAlreadyLaidOutStaysInPlace() {
+    JavaRDD<DataBlock> input = uneven(new int[][] {{16, 16, 2}, {16, 16, 1}});
+    assertSame(input, BalancedBlocks.of(input, 2, D, 16));
+    // The same rows in three partitions, or with a short block inside, move.
+    assertNotSame(input, BalancedBlocks.of(input, 3, D, 16));
+    JavaRDD<DataBlock> shortInside = uneven(new int[][] {{16, 2, 16}, {16, 16, 1}});
+    assertNotSame(shortInside, BalancedBlocks.of(shortInside, 2, D, 16));
   }
 }
