@@ -123,8 +123,14 @@ class S3IT {
 
   private static CliRunner.Result run(String command, String... args) {
     List<String> all = new ArrayList<>(List.of(command));
-    if (command.equals("fit") && !List.of(args).contains("--resume")) {
-      all.addAll(List.of(FIT)); // first: the caller's options override them
+    List<String> given = List.of(args);
+    if (command.equals("fit") && !given.contains("--resume")) {
+      // FIT's options, but for those the caller gives (an option may be given only once).
+      for (int i = 0; i < FIT.length; i += 2) {
+        if (!given.contains(FIT[i])) {
+          all.addAll(List.of(FIT[i], FIT[i + 1]));
+        }
+      }
     }
     all.addAll(List.of(args));
     StringWriter out = new StringWriter();
