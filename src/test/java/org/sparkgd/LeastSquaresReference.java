@@ -191,7 +191,7 @@ public final class LeastSquaresReference {
   }
 
   /** Gauss–Jordan on [A | B] with A of size d: rows end as diag(A')·[I | A⁻¹B]. */
-  private static void eliminateAll(double[][] a, int d) {
+  static void eliminateAll(double[][] a, int d) {
     for (int col = 0; col < d; col++) {
       int pivot = col;
       for (int r = col + 1; r < d; r++) {

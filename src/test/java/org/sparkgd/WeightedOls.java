@@ -85,29 +85,13 @@ public record WeightedOls(double[] coefficients, double[] stdErrors, double resi
     return new WeightedOls(beta, se, Math.sqrt(s2), df, 1 - rss / tss, (tss - rss) / d / s2, d);
   }
 
-  /** [A | I | b] to [I | A⁻¹ | A⁻¹b], partial pivoting. */
+  /** [A | I | b] to [I | A⁻¹ | A⁻¹b]: the oracle's Gauss–Jordan, each row divided by its pivot. */
   private static void gaussJordan(double[][] a, int p) {
-    for (int c = 0; c < p; c++) {
-      int pivot = c;
-      for (int r = c + 1; r < p; r++) {
-        if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
-          pivot = r;
-        }
-      }
-      double[] t = a[c];
-      a[c] = a[pivot];
-      a[pivot] = t;
-      double d = a[c][c];
-      for (int k = 0; k < a[c].length; k++) {
-        a[c][k] /= d;
-      }
-      for (int r = 0; r < p; r++) {
-        if (r != c && a[r][c] != 0) {
-          double factor = a[r][c];
-          for (int k = 0; k < a[r].length; k++) {
-            a[r][k] -= factor * a[c][k];
-          }
-        }
+    LeastSquaresReference.eliminateAll(a, p);
+    for (int r = 0; r < p; r++) {
+      double pivot = a[r][r];
+      for (int k = 0; k < a[r].length; k++) {
+        a[r][k] /= pivot;
       }
     }
   }
