@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * ({@code `--momentum` 0.9}, {@code `--lambda` (0)}).
  */
 class ReadmeOptionsTest {
-  /** A named option followed by a number, maybe in parentheses: its default. */
-  private static final String INLINE_DEFAULT = "`,? \\(?([0-9][^ ),|]*)";
+  /** A named option followed by a number or a list of numbers, maybe in parentheses: its default. */
+  private static final String INLINE_DEFAULT = "`,? \\(?([0-9][^ ),|]*(?:,[0-9][^ ),|]*)*)";
 
   private static List<String> tableRows() throws IOException {
     return Files.readAllLines(Path.of("README.md")).stream()
