@@ -82,7 +82,8 @@ public final class FitJob {
         ? new HoldOutSplit(config.testFraction(), config.descent().seed()) : null;
     try (JobGroup group = JobGroup.open(spark.sparkContext(),
             "sparkgd fit: reading and caching " + input);
-        TrainingData data = TrainingData.load(spark, config.input(), files, split)) {
+        TrainingData data = TrainingData.load(spark, config.input(), files, split,
+            size -> CacheBudget.check(spark.sparkContext(), input, size))) {
       phases.mark(PhaseTimes.READ_CACHE);
       List<String> warnings = new ArrayList<>();
       if (split != null) {
