@@ -7,7 +7,9 @@
 # machine's memory, and never below the heap the driver gets anyway.
 
 # Prints the MiB the cache of the fit "$@" (command words) takes, estimated from its local
-# --input: Parquet, the files' bytes (packed doubles take about what Parquet's doubles do);
+# --input: Parquet, the files' bytes (what its doubles take unencoded; columns that Parquet's
+# encodings shrink make this low, e.g. sparkgd generate's 53 MB for a 305 MiB cache, and then
+# job/CacheBudget's exact check before reading is what tells);
 # CSV, rows × columns × 8, the rows from the bytes per line of 64 KiB at the quarters of
 # the first file, the columns from --features, the label and --weight (else the
 # header's). Prints nothing for input it cannot size: remote, compressed, a glob, or none
@@ -45,7 +47,7 @@ fit_cache_mib() {
   fi
   ((${#files[@]})) || return 0
   local bytes
-  bytes="$(stat -c %s -- "${files[@]}" | awk '{ s += $1 } END { print s }')"
+  bytes="$(stat -c %s -- "${files[@]}" | awk '{ s += $1 } END { printf "%.0f\n", s }')"
   if [[ "${format,,}" == parquet || ("${format,,}" == auto
     && -z "$(printf '%s\n' "${files[@]}" | grep -v '\.parquet$')") ]]; then
     echo $(((bytes + 1048575) / 1048576))
