@@ -1,10 +1,10 @@
 # Sourced by scripts/sparkgd: the driver's heap. SPARKGD_DRIVER_MEMORY (e.g. 12g) sets it for
 # every driver; else a local fit's heap is sized from its input, unless the user set one.
 # A local fit keeps its cache of packed doubles in Spark's storage memory, (heap − 300 MiB) ×
-# spark.memory.fraction (0.6), and builds it from a cached copy of the input: the heap that
-# holds both is 300 MiB + 2 × cache / 0.6 (job/CacheBudget checks the same before reading and
-# suggests that heap), plus 5% for the JVM's own reckoning of its heap; at most 70% of the
-# machine's memory, and never below the heap the driver gets anyway.
+# spark.memory.fraction (0.6), and builds it from a cached copy of the input: the heap whose
+# storage memory holds both within 80% is 300 MiB + 2.5 × cache / 0.6 (job/CacheBudget checks
+# the same before reading and suggests that heap), plus 5% for the JVM's own reckoning of its
+# heap; at most 70% of the machine's memory, and never below the heap the driver gets anyway.
 
 # Prints the MiB the cache of the fit "$@" (command words) takes, estimated from its local
 # --input: Parquet, the files' bytes (what its doubles take unencoded; columns that Parquet's
@@ -95,7 +95,7 @@ local_fit_heap_mib() {
   local ram="$1" floor="$2" cache heap
   cache="$(fit_cache_mib "${@:3}")"
   [[ -n "$cache" ]] || return 0
-  heap=$(((300 + 2 * cache * 10 / 6) * 105 / 100))
+  heap=$(((300 + 25 * cache / 6) * 105 / 100))
   ((heap <= ram * 7 / 10)) || heap=$((ram * 7 / 10))
   ((heap > floor)) && echo "$heap"
   return 0

@@ -59,8 +59,8 @@ class DriverMemoryScriptTest {
   void theHeapHoldsTheCacheTwiceInSparksShareAboveTheDefaultOnly() throws Exception {
     Path csv = csv(400_000);
     int cache = Integer.parseInt(bash("fit_cache_mib --input " + csv));
-    // (300 + 2 × cache / 0.6) MiB + 5%, above a 100 MiB default, below 70% of 4 GiB.
-    assertEquals(String.valueOf((300 + 2 * cache * 10 / 6) * 105 / 100),
+    // (300 + 2.5 × cache / 0.6) MiB + 5%, above a 100 MiB default, below 70% of 4 GiB.
+    assertEquals(String.valueOf((300 + 25 * cache / 6) * 105 / 100),
         bash("local_fit_heap_mib 4096 100 fit --input " + csv));
     assertEquals("", bash("local_fit_heap_mib 4096 1024 fit --input " + csv), "the default is more");
     assertEquals("358", bash("local_fit_heap_mib 512 100 fit --input " + csv), "70% of 512 MiB");

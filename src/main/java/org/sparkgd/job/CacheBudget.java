@@ -13,14 +13,16 @@ import scala.Tuple2;
 /**
  * A fit's cache against the memory Spark can keep it in, said before the rows are cached.
  * Spark's unified memory is (heap − 300 MiB) × {@code spark.memory.fraction}, and the cache may
- * take all of it while no task needs execution memory (a fit's passes need almost none). Rules:
+ * take all of it while no task needs execution memory (a fit's passes need almost none). The
+ * cache is built from a cached copy of the input (the statistics' pass reads it), and a
+ * partition being read cannot be evicted: the two must fit together. Measured at 10⁷ rows on a
+ * 1 GiB heap, a cache of 70% of the storage memory (140% with its copy) went all to disk. Rules:
  * <ul>
- *   <li>above what is free, a local fit is refused: every pass would read the rest from disk
- *       (at 10⁸ rows on the old default heap, half the cache), the limit is this JVM's heap,
- *       and the setting is one line away;
- *   <li>above half of it, a warning: the cache is built from a cached copy of the input (the
- *       statistics' pass reads it), so both are held at once and part of the copy goes to
- *       disk while the cache is built;
+ *   <li>above the storage memory (cache and copy), a local fit is refused: every pass would
+ *       read the cache from disk, the limit is this JVM's heap, and the setting is one line
+ *       away;
+ *   <li>above 80% of it, a warning: Spark reserves up to 1.5 times a partition while it
+ *       unrolls it, so part may still go to disk;
  *   <li>on a cluster, executors may come and go: the figures are logged, a shortfall warned of.
  * </ul>
  * The Parquet row count is exact; a CSV's is an estimate (within a few per cent for files
@@ -31,12 +33,14 @@ final class CacheBudget {
   /** Spark's reserved system memory (UnifiedMemoryManager's RESERVED_SYSTEM_MEMORY_BYTES). */
   static final long RESERVED = 300L << 20;
   private static final long GIB = 1L << 30;
+  /** The share of the storage memory that cache and copy may take without a warning. */
+  static final double WARN_SHARE = 0.8;
 
   /** The memory figures a verdict rests on; {@code storage} ≤ 0 when unknown. */
   record Memory(boolean local, long storage, long heap, double fraction, long machine) {
-    /** The heap that holds the cache and the copy it is built from, in whole GiB. */
+    /** The heap whose storage memory holds the cache and its copy within 80%, in GiB. */
     long heapFor(long cacheBytes) {
-      return (long) Math.ceil((RESERVED + 2 * cacheBytes / fraction) / GIB);
+      return (long) Math.ceil((RESERVED + 2 * cacheBytes / WARN_SHARE / fraction) / GIB);
     }
   }
 
@@ -60,7 +64,8 @@ final class CacheBudget {
    * @throws UserError when a local driver cannot hold the cache
    */
   static String judge(String input, CacheSize size, Memory memory) {
-    if (size.bytes() < 0 || memory.storage() <= 0 || 2 * size.bytes() <= memory.storage()) {
+    long peak = 2 * size.bytes();
+    if (size.bytes() < 0 || memory.storage() <= 0 || peak <= WARN_SHARE * memory.storage()) {
       return null;
     }
     String needs = input + ": the cache needs " + CacheSize.mib(size.bytes()) + " ("
@@ -74,14 +79,14 @@ final class CacheBudget {
     String setting = "SPARKGD_DRIVER_MEMORY=" + heap + "g (spark-submit: --driver-memory "
         + heap + "g)" + (heap * GIB > memory.machine() ? ", more than this machine's "
         + CacheSize.mib(memory.machine()) + ": fit on a cluster (--master)" : "");
-    if (size.bytes() > memory.storage()) {
-      throw new UserError(needs + " but this local driver has " + CacheSize.mib(
-          memory.storage()) + " of storage memory (of a " + CacheSize.mib(memory.heap())
-          + " heap); set " + setting);
+    if (peak > memory.storage()) {
+      throw new UserError(needs + ", twice that while it is built from the input's copy, but "
+          + "this local driver has " + CacheSize.mib(memory.storage()) + " of storage memory "
+          + "(of a " + CacheSize.mib(memory.heap()) + " heap); set " + setting);
     }
-    return String.format(Locale.ROOT, "%s, %s of the %s of storage memory: the input's copy "
-        + "it is built from goes partly to disk meanwhile; %s avoids it", needs,
-        percent(size.bytes(), memory.storage()), CacheSize.mib(memory.storage()), setting);
+    return String.format(Locale.ROOT, "%s, twice that while it is built from the input's "
+        + "copy: %s of the %s of storage memory, so part of it may go to disk; %s avoids it",
+        needs, percent(peak, memory.storage()), CacheSize.mib(memory.storage()), setting);
   }
 
   private static String percent(long part, long whole) {
