@@ -15,19 +15,15 @@ remote_status_dir() {
 }
 
 # Copies the status folder $1 (on the output's file system) into the local folder $2 and
-# removes it, with the Hadoop class path of this run's Spark; the spark.hadoop.* confs among
-# the submit options "${@:3}" configure the file system as they do for the driver.
+# removes it, with the Hadoop class path of this run's Spark (spark_jars_classpath, in
+# executor-wait.sh); the spark.hadoop.* confs among the submit options "${@:3}" configure the
+# file system as they do for the driver.
 fetch_status() {
-  local remote="$1" local_dir="$2" props=() word classpath
+  local remote="$1" local_dir="$2" props=() word
   shift 2
   for word in "$@"; do
     [[ "$word" == spark.hadoop.*=* ]] && props+=("-D$word")
   done
-  if [[ -n "${SPARK_HOME:-}" ]]; then
-    classpath="$SPARK_HOME/jars/*${HADOOP_CONF_DIR:+:$HADOOP_CONF_DIR}"
-  else
-    classpath="$(cat "$spark_classpath_file")"
-  fi
-  java "${log_opts[@]}" "${props[@]}" -cp "$jar:$classpath" org.sparkgd.cli.DriverStatus \
+  java "${log_opts[@]}" "${props[@]}" -cp "$(spark_jars_classpath)" org.sparkgd.cli.DriverStatus \
     "$remote" "$local_dir"
 }

@@ -9,6 +9,8 @@ public class UserError extends RuntimeException {
   public static final int EXIT_CODE = 3;
   /** Exit code for a bad command line or option value (as picocli's own usage errors). */
   public static final int USAGE_EXIT_CODE = 2;
+  /** Exit code when the cluster gave the application no executor within its time limit. */
+  public static final int RESOURCES_EXIT_CODE = 5;
   private static final long serialVersionUID = 1L;
 
   private final int exitCode;
@@ -29,6 +31,11 @@ public class UserError extends RuntimeException {
   /** An option or its value is wrong. */
   public static UserError usage(String message) {
     return new UserError(message, null, USAGE_EXIT_CODE);
+  }
+
+  /** The cluster has no room for what the application asks. */
+  public static UserError resources(String message) {
+    return new UserError(message, null, RESOURCES_EXIT_CODE);
   }
 
   public int exitCode() {

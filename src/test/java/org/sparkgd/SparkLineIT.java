@@ -30,8 +30,9 @@ import org.sparkgd.cli.CliRunner;
  * One Spark line as its users run it ({@code mvn -B verify -Pspark3.5,spark-line-test}; .ci/run
  * runs every line): a standalone cluster of that line's own jars and the line's application jar
  * ({@code SPARKGD_BUILD_DIR}: the profile's build folder), submitted with scripts/sparkgd. A fit
- * in client and in cluster deploy mode, a bad column's one-line error, a predict; and a
- * SPARK_HOME of the line makes the script pick the line's jar by itself.
+ * in client and in cluster deploy mode, a bad column's one-line error, a predict; a
+ * SPARK_HOME of the line makes the script pick the line's jar by itself; and a one-core
+ * cluster, where no executor can start, ends the fit with a note and one error.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -160,6 +161,49 @@ class SparkLineIT {
     assertTrue(asked.lines().anyMatch(l -> l.contains("--version")), asked);
     assertTrue(asked.lines().anyMatch(l -> l.contains(jar + " fit")),
         "Spark " + LINE + " runs " + jar + ": " + asked);
+  }
+
+  /**
+   * A one-core cluster in cluster deploy mode: the driver takes the only core, so no executor
+   * can start. The script notes it after SPARKGD_EXECUTOR_WAIT seconds and the driver gives up
+   * after spark.sparkgd.executorTimeout: exit code 5, one error line, no output.
+   */
+  @Test
+  @Order(6)
+  void aFitThatNoExecutorCanServeEndsWithANoteAndOneError() throws Exception {
+    Path output = data.resolve("no-executor");
+    Path dir = LOGS.resolve("one-core");
+    try (LocalCluster oneCore = LocalCluster.start(dir.resolve("cluster"), 1,
+            Map.of("SPARKGD_BUILD_DIR", BUILD.toString()));
+        ScriptProcess process = ScriptProcess.start(dir, "fit", Map.of("SPARKGD_BUILD_DIR",
+            BUILD.toString(), "SPARKGD_LOG_DIR", dir.toString(), "SPARKGD_JAVA_OPTS", "-Xmx1g",
+            "SPARKGD_CLUSTER_DIR", oneCore.dir().toString(), "SPARKGD_EXECUTOR_WAIT", "5",
+            "SPARKGD_SUBMIT_OPTS", "--deploy-mode cluster --conf spark.ui.enabled=false "
+                + "--conf spark.sparkgd.executorTimeout=30"), "sparkgd", "fit", "--input",
+            input.toString(), "--label", "y", "--features", "x1,x2,x3", "--output",
+            output.toString(), "--master", oneCore.masterUrl())) {
+      assertTrue(process.awaitErrorLine(l -> l.startsWith("sparkgd: no executor after 5 s: "),
+          LIMIT), process.standardError());
+      long noted = System.nanoTime();
+      ScriptProcess.Result run = process.await(LIMIT);
+      Duration after = Duration.ofNanos(System.nanoTime() - noted);
+      assertEquals(UserError.RESOURCES_EXIT_CODE, run.exitCode(), run.out() + run.err());
+      List<String> lines = run.err().strip().lines().toList();
+      assertEquals(2, lines.size(), "the note and the error: " + run.err());
+      assertTrue(lines.get(0).endsWith("at least 1 core per executor; the cluster offers 1 "
+          + "worker with 0 of 1 cores and 0 of 1024 MB free (its drivers hold 1 core and "
+          + "1024 MB)"), lines.get(0));
+      assertTrue(lines.get(1).startsWith("sparkgd: error: no executor started in 30 s: ")
+          && lines.get(1).contains("0 of 1 cores")
+          && lines.get(1).contains("--conf spark.sparkgd.executorTimeout="), lines.get(1));
+      // The job started a few seconds before the note: the limit runs out soon after it.
+      assertTrue(after.compareTo(Duration.ofSeconds(30 + 60)) < 0, "ended " + after
+          + " after the note");
+      try (Stream<Path> left = Files.list(data)) {
+        assertEquals(List.of(), left.filter(f -> f.getFileName().toString()
+            .contains("no-executor")).toList(), "no output, no staging folder");
+      }
+    }
   }
 
   private static ScriptProcess.Result fit(String name, String mode, Path output)

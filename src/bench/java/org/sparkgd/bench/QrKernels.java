@@ -5,59 +5,92 @@ import dev.ludovic.netlib.lapack.LAPACK;
 import java.util.SplittableRandom;
 import org.netlib.util.intW;
 import org.sparkgd.stats.QrAccumulator;
+import org.sparkgd.stats.QrKernelChoice;
 
 /**
  * The candidates for the exact pass's kernel, timed on one thread over the same n × (p + 1)
- * rows: the AS 274 Givens accumulator the product uses, LAPACK's blocked {@code dgeqrf} on
+ * rows: the AS 274 Givens accumulator ({@code givens}), the blocked Householder update the
+ * product uses from {@code QrAccumulator.BLOCKED_FROM} columns ({@code blocked:ROWSxPANEL}:
+ * rows per block, reflectors per compact-WY panel), LAPACK's blocked {@code dgeqrf} on
  * [R; panel] (copied column-major) and {@code dgelqf} on the rows as they lie (the transpose),
  * both from the {@code dev.ludovic.netlib} build Spark ships, and its BLAS {@code dgemm} forming
- * XᵀX over the same panels (the level-3 ceiling: what a blocked Householder update could reach).
- * Prints seconds and GFlop/s counted as 2n(p + 1)² for each. Not a part of {@code scripts/bench}:
- * {@code java -cp target/test-classes:target/sparkgd-0.1.0-SNAPSHOT.jar:$(cat
- * target/classpath.txt) org.sparkgd.bench.QrKernels 1000 6000 2000}.
+ * XᵀX over the same panels (the level-3 ceiling). For each p, n is chosen so that one run is
+ * about the given flops, counted as 2n(p + 1)² for every kernel; each kernel runs 3 times
+ * (round-robin) and the best is kept; the list must include {@code givens}. Prints a Markdown table with each kernel's ratio to Givens in the same
+ * run. Not a part of {@code scripts/bench}: {@code java -Xmx4g -cp
+ * target/test-classes:target/classes:$(cat target/classpath.txt) org.sparkgd.bench.QrKernels
+ * 6e9 100,300,1000 givens,blocked:256x32,dgemm}.
  */
 final class QrKernels {
+  private static final int REPETITIONS = 3;
+
   private QrKernels() {}
 
-  /** Arguments: p, n, panel rows. */
+  /** Arguments: flops per run, widths p, kernels. */
   public static void main(String[] args) {
-    int p = Integer.parseInt(args[0]);
-    int n = Integer.parseInt(args[1]);
-    int b = Integer.parseInt(args[2]);
-    int c = p + 1;
-    SplittableRandom random = new SplittableRandom(1);
-    double[] rows = new double[n * c];
-    for (int i = 0; i < rows.length; i++) {
-      rows[i] = random.nextGaussian();
-    }
+    double flops = Double.parseDouble(args[0]);
+    String[] kernels = args[2].split(",");
     System.out.println("BLAS " + BLAS.getInstance().getClass().getSimpleName() + ", LAPACK "
         + LAPACK.getInstance().getClass().getSimpleName());
-    for (String kernel : new String[] {"givens", "dgeqrf", "dgelqf", "dgemm"}) {
-      for (int rep = 0; rep < 3; rep++) {
-        long start = System.nanoTime();
-        run(kernel, rows, n, c, b);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(java.util.Locale.ROOT, "%s p=%d n=%d panel=%d: %.3f s, %.2f GFlop/s%n",
-            kernel, p, n, b, seconds, 2.0 * n * c * c / seconds / 1e9);
+    System.out.println("| p | n | kernel | best s | GFlop/s | × Givens |");
+    System.out.println("|---:|---:|---|---:|---:|---:|");
+    for (String width : args[1].split(",")) {
+      int p = Integer.parseInt(width);
+      int c = p + 1;
+      int n = (int) Math.max(1024, Math.round(flops / (2.0 * c * c) / 1024) * 1024);
+      SplittableRandom random = new SplittableRandom(1);
+      double[] rows = new double[n * c];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = random.nextGaussian();
+      }
+      // Repetitions round-robin over the kernels, so a burst of load hits them alike.
+      double[] best = new double[kernels.length];
+      java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+      for (int rep = 0; rep < REPETITIONS; rep++) {
+        for (int k = 0; k < kernels.length; k++) {
+          long start = System.nanoTime();
+          run(kernels[k], rows, n, c);
+          best[k] = Math.min(best[k], (System.nanoTime() - start) / 1e9);
+        }
+      }
+      double givens = best[java.util.Arrays.asList(kernels).indexOf("givens")];
+      for (int k = 0; k < kernels.length; k++) {
+        System.out.printf(java.util.Locale.ROOT, "| %d | %d | %s | %.3f | %.2f | %.2f× |%n", p,
+            n, kernels[k], best[k], 2.0 * n * c * c / best[k] / 1e9, givens / best[k]);
       }
     }
   }
 
-  private static void run(String kernel, double[] rows, int n, int c, int b) {
+  private static void run(String kernel, double[] rows, int n, int c) {
+    int b = 256;
     LAPACK lapack = LAPACK.getInstance();
     intW info = new intW(0);
     double[] size = new double[1];
     double[] tau = new double[c];
-    switch (kernel) {
-      case "givens" -> {
-        double[] x = new double[n * (c - 1)];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-          System.arraycopy(rows, i * c, x, i * (c - 1), c - 1);
-          y[i] = rows[i * c + c - 1];
-        }
-        new QrAccumulator(c - 1, false).addRows(x, y);
+    if (kernel.startsWith("blocked:") || kernel.equals("givens")) {
+      QrAccumulator qr = QrKernelChoice.givens(c - 1);
+      if (kernel.startsWith("blocked:")) {
+        String[] shape = kernel.substring("blocked:".length()).split("x");
+        qr = QrKernelChoice.blocked(c - 1, Integer.parseInt(shape[0]),
+            Integer.parseInt(shape[1]));
       }
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        y[i] = rows[i * c + c - 1];
+      }
+      for (int start = 0; start < n; start += b) {
+        // DataBlock's layout: the features of b rows packed, then their labels.
+        int k = Math.min(b, n - start);
+        double[] x = new double[k * (c - 1)];
+        for (int i = 0; i < k; i++) {
+          System.arraycopy(rows, (start + i) * c, x, i * (c - 1), c - 1);
+        }
+        qr.addRows(x, java.util.Arrays.copyOfRange(y, start, start + k));
+      }
+      QrKernelChoice.settle(qr);
+      return;
+    }
+    switch (kernel) {
       case "dgeqrf" -> {
         int m = c + b;
         double[] a = new double[m * c];
@@ -93,13 +126,14 @@ final class QrKernels {
           lapack.dgelqf(c, left + k, a, c, tau, work, work.length, info);
         }
       }
-      default -> {
+      case "dgemm" -> {
         double[] cross = new double[c * c];
         for (int start = 0; start + b <= n; start += b) {
           BLAS.getInstance().dgemm("N", "T", c, c, b, 1.0, rows, start * c, c, rows,
               start * c, c, 1.0, cross, 0, c);
         }
       }
+      default -> throw new IllegalArgumentException("unknown kernel " + kernel);
     }
   }
 }

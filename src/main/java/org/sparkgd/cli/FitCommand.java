@@ -6,27 +6,30 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.sparkgd.UserError;
-import org.sparkgd.config.BadRowPolicy;
+import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.FitConfig;
-import org.sparkgd.config.InputFormat;
+import org.sparkgd.config.FitOption;
 import org.sparkgd.config.InputSource;
 import org.sparkgd.config.InputSpec;
+import org.sparkgd.config.OptionValues;
 import org.sparkgd.config.OutputSpec;
 import org.sparkgd.job.FitJob;
 import org.sparkgd.job.FitOutcome;
 import org.sparkgd.optim.IterationRecord;
 import org.sparkgd.optim.StopReason;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code sparkgd fit}: the options of a fit, and its summary. */
+/**
+ * {@code sparkgd fit}: the options of a fit, and its summary. The options with a default are
+ * declared in {@link FitOption} and added by {@link DeclaredOptions}; those here have none.
+ */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
-    showDefaultValues = true,
+    showDefaultValues = true, modelTransformer = DeclaredOptions.class,
     description = "Fit a linear regression by gradient descent and write the cost history "
         + "(Parquet) and the model (JSON) to the output folder.")
 final class FitCommand implements Callable<Integer> {
@@ -36,18 +39,10 @@ final class FitCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--input", paramLabel = "PATH",
+  @Option(names = "--input", paramLabel = "PATH", order = DeclaredOptions.FIRST,
       description = "CSV with a header, or Parquet: a file, a folder of part files or a glob; "
           + "any Hadoop file system (file://, hdfs://, s3a://).")
   String input;
-
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "auto, csv or parquet (auto: parquet when every file ends in .parquet).")
-  InputFormat format;
-
-  @Option(names = "--delimiter", paramLabel = "CHAR",
-      description = "CSV field separator: one character, or 'tab'.")
-  String delimiter;
 
   @Option(names = "--label", paramLabel = "COL", description = "The column to predict.")
   String label;
@@ -83,39 +78,17 @@ final class FitCommand implements Callable<Integer> {
           + "complete). Off by default: an existing output is refused.")
   boolean overwrite;
 
-  @Mixin
-  DescentFlags descent;
-
-  @Option(names = "--min-partitions", paramLabel = "P",
-      description = "Split the input into at least P partitions (0: as it falls).")
-  int minPartitions;
-
-  @Option(names = "--test-fraction", paramLabel = "F",
-      description = "Hold out about this fraction of the rows, chosen by a hash of each row "
-          + "and --seed, to measure the model on rows it did not see; in [0, 1), 0: none.")
-  double testFraction;
-
-  @Option(names = "--on-bad-rows", paramLabel = "POLICY",
-      description = "fail: stop at the first row with a missing, empty or non-numeric cell, "
-          + "naming file, line and column. skip: drop such rows, count them and report a few.")
-  BadRowPolicy onBadRows;
-
-  @Option(names = "--checkpoint-every", paramLabel = "K",
-      description = "Save the descent's state every K iterations into DIR.checkpoint, so that "
-          + "--resume can continue after the driver died (0: no checkpoints).")
-  int checkpointEvery;
-
-  @Option(names = "--master", paramLabel = "URL",
+  @Option(names = "--master", paramLabel = "URL", order = DeclaredOptions.AFTER,
       description = "Spark master, e.g. local[4] or spark://host:7077 (default: the one "
           + "spark-submit sets, else local[*]).")
   String master;
 
-  @Option(names = ConfigFile.OPTION, paramLabel = "FILE",
+  @Option(names = ConfigFile.OPTION, paramLabel = "FILE", order = DeclaredOptions.AFTER,
       description = "A properties file of option defaults (key = option name without "
           + "dashes); options given here override it.")
   File config;
 
-  @Option(names = "--resume", paramLabel = "DIR",
+  @Option(names = "--resume", paramLabel = "DIR", order = DeclaredOptions.AFTER,
       description = "Continue the interrupted fit whose --output was DIR from its last "
           + "checkpoint, with that fit's options; it ends as the uninterrupted fit would have.")
   String resume;
@@ -155,11 +128,14 @@ final class FitCommand implements Callable<Integer> {
   }
 
   FitConfig toConfig() {
-    InputSpec in = new InputSpec(new InputSource(input, format, Delimiters.parse(delimiter)),
-        label, features == null ? List.of() : features, minPartitions, onBadRows, formula,
-        noIntercept, weight);
-    return new FitConfig(in, new OutputSpec(output, overwrite), descent.toOptions(),
-        checkpointEvery, testFraction, master);
+    OptionValues v = DeclaredOptions.values(spec);
+    InputSource source = new InputSource(input, v.get(FitOption.FORMAT),
+        Delimiters.parse(v.get(FitOption.DELIMITER)));
+    InputSpec in = new InputSpec(source, label, features == null ? List.of() : features,
+        v.get(FitOption.MIN_PARTITIONS), v.get(FitOption.ON_BAD_ROWS), formula, noIntercept,
+        weight);
+    return new FitConfig(in, new OutputSpec(output, overwrite), DescentOptions.from(v),
+        v.get(FitOption.CHECKPOINT_EVERY), v.get(FitOption.TEST_FRACTION), master);
   }
 
   private static String divergence(FitOutcome outcome) {

@@ -1,18 +1,22 @@
 package org.sparkgd.cli;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
-import org.sparkgd.config.OptionDefaults;
+import java.util.stream.Collectors;
+import org.sparkgd.config.FitOption;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The defaults of {@code sparkgd fit}'s options: the {@code --config} file's value when it has
- * one, else the built-in default ({@link OptionDefaults}). The other commands keep their own.
+ * one, else the declared default ({@link FitOption#defaultText}). The other commands keep their
+ * own.
  */
 final class FitDefaults implements IDefaultValueProvider {
-  private static final Map<String, String> BUILT_IN = OptionDefaults.fit();
+  private static final Map<String, String> BUILT_IN = Arrays.stream(FitOption.values())
+      .collect(Collectors.toMap(FitOption::key, FitOption::defaultText));
   private final Properties file;
 
   /** @param file the --config file's values (empty without one) */

@@ -2,6 +2,7 @@ package org.sparkgd.cli;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.sparkgd.UserError;
 
 /** Opens and closes the Spark session of a command; tests hand in their shared session. */
 public interface Sessions {
@@ -9,11 +10,26 @@ public interface Sessions {
 
   void close(SparkSession session);
 
+  /** The error for which the session was stopped under its command, or null. */
+  default UserError stoppedBy() {
+    return null;
+  }
+
+  /** A new session per command, stopped at the end and watched for executors. */
+  static Sessions own() {
+    return new Own();
+  }
+
   /**
    * A new session, stopped at the end. The master is the one given, else the one spark-submit
-   * set, else {@code local[*]}.
+   * set, else {@code local[*]}. On a cluster, an {@link ExecutorWatchdog} stops it when its jobs
+   * wait too long for an executor.
    */
-  Sessions DEFAULT = new Sessions() {
+  final class Own implements Sessions {
+    private ExecutorWatchdog watchdog;
+
+    private Own() {}
+
     @Override
     public SparkSession open(String appName, String master) {
       SparkSession.Builder builder = SparkSession.builder().appName(appName)
@@ -23,12 +39,22 @@ public interface Sessions {
       } else if (!new SparkConf().contains("spark.master")) {
         builder.master("local[*]");
       }
-      return builder.getOrCreate();
+      SparkSession session = builder.getOrCreate();
+      watchdog = ExecutorWatchdog.start(session.sparkContext());
+      return session;
     }
 
     @Override
     public void close(SparkSession session) {
+      if (watchdog != null) {
+        watchdog.close();
+      }
       session.stop();
     }
-  };
+
+    @Override
+    public UserError stoppedBy() {
+      return watchdog == null ? null : watchdog.failure();
+    }
+  }
 }

@@ -18,7 +18,9 @@ import picocli.CommandLine;
     subcommands = {FitCommand.class, PredictCommand.class, PlotCommand.class,
         GenerateCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 internal error, 2 bad command line or option, "
-        + "3 bad input or output, 4 the fit diverged."})
+        + "3 bad input or output, 4 the fit diverged, 5 no executor started within the "
+        + "Spark conf " + ExecutorWatchdog.TIMEOUT + " (seconds, default "
+        + ExecutorWatchdog.DEFAULT_SECONDS + ")."})
 public final class SparkGd implements Runnable {
   /** Exit code when the fit diverged (its outputs are still written). */
   public static final int DIVERGED_EXIT_CODE = 4;
@@ -34,7 +36,7 @@ public final class SparkGd implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(DriverStatus.run(args, Sessions.DEFAULT));
+    System.exit(DriverStatus.run(args, Sessions.own()));
   }
 
   /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
@@ -48,7 +50,8 @@ public final class SparkGd implements Runnable {
     return cmd.setOut(out)
         .setErr(err)
         .setParameterExceptionHandler(SparkGd::usageError)
-        .setExecutionExceptionHandler((e, line, parsed) -> handle(e, line.getErr()))
+        .setExecutionExceptionHandler((e, line, parsed) -> handle(stopped(sessions, e),
+            line.getErr()))
         .execute(args);
   }
 
@@ -87,6 +90,16 @@ public final class SparkGd implements Runnable {
     line.getErr().println("sparkgd: error: " + message + "; see '"
         + line.getCommandSpec().qualifiedName() + " --help'");
     return UserError.USAGE_EXIT_CODE;
+  }
+
+  /** The error that stopped the session under the command, if any: it is what went wrong. */
+  private static Exception stopped(Sessions sessions, Exception e) {
+    UserError stopped = sessions == null ? null : sessions.stoppedBy();
+    if (stopped == null) {
+      return e;
+    }
+    LOG.debug("The session was stopped under the command", e);
+    return stopped;
   }
 
   private static int handle(Exception e, PrintWriter err) {

@@ -1,14 +1,16 @@
 package org.sparkgd.config;
 
+import static org.sparkgd.config.FitOption.*;
+
 import java.util.List;
 
 /**
- * The options of the descent itself, whatever the rows come from, and the one table of their
- * defaults: the {@link Builder}'s starting values, {@link #DEFAULTS}. The command line (through
- * {@link OptionDefaults}), {@code conf/sparkgd.properties} (a test keeps it in step) and the
- * Spark ML estimator's Params all take their defaults from here. Validated once, on
- * construction ({@link DescentOptionsCheck}), for every caller. Built with {@link #builder()} or
- * {@link #toBuilder()}: no positional calls.
+ * The options of the descent itself, whatever the rows come from. Each is declared once, with
+ * its default and rule, in {@link FitOption}; this record holds their values typed, as
+ * {@code model.json} and checkpoints save them. Built from {@link OptionValues} ({@link #from},
+ * the command line's way) or with {@link #builder()} / {@link #toBuilder()} (the Spark ML
+ * estimator's and the tests'), and validated once, on the way, for every caller: each value by
+ * its rule, then the combinations ({@link DescentOptionsCheck}).
  *
  * @param learningRates one run per rate (a sweep); empty means auto: the safe step 1/L, L from
  *     the exact reference or else estimated by power iteration (Adam: 0.01)
@@ -46,13 +48,44 @@ public record DescentOptions(
     double divergenceFactor,
     int treeDepth) {
 
-  /** Every descent option at its default. */
-  public static final DescentOptions DEFAULTS = builder().build();
+  /** Every descent option at its declared default. */
+  public static final DescentOptions DEFAULTS = from(OptionValues.defaults());
 
   public DescentOptions {
     learningRates = List.copyOf(learningRates);
     lineSearchSteps = List.copyOf(lineSearchSteps);
     updates = List.copyOf(updates);
+  }
+
+  /** The options of these values, validated: a bad one is a one-line usage error naming it. */
+  public static DescentOptions from(OptionValues v) {
+    v.check();
+    DescentOptions options = new DescentOptions(v.get(MODE), v.get(BATCH_FRACTION),
+        v.get(LEARNING_RATE), v.get(SCHEDULE), v.get(POWER_T), v.get(DECAY_FACTOR),
+        v.get(DECAY_EVERY), v.get(ADAPTIVE_FACTOR), v.get(PATIENCE), v.get(STEP),
+        v.get(LINE_SEARCH_STEPS), v.get(UPDATE), v.get(MOMENTUM), v.get(ADAM_BETA1),
+        v.get(ADAM_BETA2), v.get(ADAM_EPSILON), v.get(PENALTY), v.get(LAMBDA), v.get(L1_RATIO),
+        v.get(SOLVER), v.get(REFERENCE), v.get(GRADIENT_CHECK), v.get(GRADIENT_CHECK_TOLERANCE),
+        v.get(MAX_ITERATIONS), v.get(TOLERANCE), v.get(SEED), v.get(DIVERGENCE_FACTOR),
+        v.get(TREE_DEPTH));
+    DescentOptionsCheck.check(options);
+    return options;
+  }
+
+  /** These options as values ({@link #from}'s inverse; the other options at their defaults). */
+  public OptionValues values() {
+    return OptionValues.defaults().with(MODE, mode).with(BATCH_FRACTION, batchFraction)
+        .with(LEARNING_RATE, learningRates).with(SCHEDULE, schedule).with(POWER_T, powerT)
+        .with(DECAY_FACTOR, decayFactor).with(DECAY_EVERY, decayEvery)
+        .with(ADAPTIVE_FACTOR, adaptiveFactor).with(PATIENCE, patience).with(STEP, step)
+        .with(LINE_SEARCH_STEPS, lineSearchSteps).with(UPDATE, updates)
+        .with(MOMENTUM, momentum).with(ADAM_BETA1, adamBeta1).with(ADAM_BETA2, adamBeta2)
+        .with(ADAM_EPSILON, adamEpsilon).with(PENALTY, penalty).with(LAMBDA, lambda)
+        .with(L1_RATIO, l1Ratio).with(SOLVER, solver).with(REFERENCE, reference)
+        .with(GRADIENT_CHECK, gradientCheck)
+        .with(GRADIENT_CHECK_TOLERANCE, gradientCheckTolerance)
+        .with(MAX_ITERATIONS, maxIterations).with(TOLERANCE, tolerance).with(SEED, seed)
+        .with(DIVERGENCE_FACTOR, divergenceFactor).with(TREE_DEPTH, treeDepth);
   }
 
   /** The mini-batch fraction, or null in batch mode. */
@@ -67,110 +100,60 @@ public record DescentOptions(
 
   /** A builder starting from the defaults. */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(OptionValues.defaults());
   }
 
   /** A builder starting from these options. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-      b.mode = mode;
-      b.batchFraction = batchFraction;
-      b.learningRates = learningRates;
-      b.schedule = schedule;
-      b.powerT = powerT;
-      b.decayFactor = decayFactor;
-      b.decayEvery = decayEvery;
-      b.adaptiveFactor = adaptiveFactor;
-      b.patience = patience;
-      b.step = step;
-      b.lineSearchSteps = lineSearchSteps;
-      b.updates = updates;
-      b.momentum = momentum;
-      b.adamBeta1 = adamBeta1;
-      b.adamBeta2 = adamBeta2;
-      b.adamEpsilon = adamEpsilon;
-      b.penalty = penalty;
-      b.lambda = lambda;
-      b.l1Ratio = l1Ratio;
-      b.solver = solver;
-      b.reference = reference;
-      b.gradientCheck = gradientCheck;
-      b.gradientCheckTolerance = gradientCheckTolerance;
-      b.maxIterations = maxIterations;
-      b.tolerance = tolerance;
-      b.seed = seed;
-      b.divergenceFactor = divergenceFactor;
-      b.treeDepth = treeDepth;
-    return b;
+    return new Builder(values());
   }
 
-  /** Options by name; {@link #build} validates them. The initial values are the defaults. */
+  /** Options by name, each its default until set; {@link #build} validates them. */
   public static final class Builder {
-    private Mode mode = Mode.BATCH;
-    private double batchFraction = 0.1;
-    private List<Double> learningRates = List.of();
-    private OptimizerKinds.Schedule schedule = OptimizerKinds.Schedule.CONSTANT;
-    private double powerT = 0.25;
-    private double decayFactor = 0.5;
-    private long decayEvery = 100;
-    private double adaptiveFactor = 0.9;
-    private int patience = 100;
-    private OptimizerKinds.Step step = OptimizerKinds.Step.SCHEDULE;
-    private List<Double> lineSearchSteps = List.of(100.0, 10.0, 1.0, 0.1, 0.01, 0.001, 0.0001, 0.00001);
-    private List<OptimizerKinds.Update> updates = List.of(OptimizerKinds.Update.PLAIN);
-    private double momentum = 0.9;
-    private double adamBeta1 = 0.9;
-    private double adamBeta2 = 0.999;
-    private double adamEpsilon = 1e-8;
-    private OptimizerKinds.PenaltyKind penalty = OptimizerKinds.PenaltyKind.NONE;
-    private double lambda = 0;
-    private double l1Ratio = 0.5;
-    private OptimizerKinds.Solver solver = OptimizerKinds.Solver.GD;
-    private OptimizerKinds.Reference reference = OptimizerKinds.Reference.AUTO;
-    private boolean gradientCheck = false;
-    private double gradientCheckTolerance = 1e-6;
-    private long maxIterations = 1000;
-    private double tolerance = 1e-12;
-    private long seed = 42;
-    private double divergenceFactor = 100;
-    private int treeDepth = 0;
+    private OptionValues values;
 
-    private Builder() {}
+    private Builder(OptionValues values) {
+      this.values = values;
+    }
 
-    public Builder mode(Mode value) { mode = value; return this; }
-    public Builder batchFraction(double value) { batchFraction = value; return this; }
-    public Builder learningRates(List<Double> value) { learningRates = value; return this; }
-    public Builder schedule(OptimizerKinds.Schedule value) { schedule = value; return this; }
-    public Builder powerT(double value) { powerT = value; return this; }
-    public Builder decayFactor(double value) { decayFactor = value; return this; }
-    public Builder decayEvery(long value) { decayEvery = value; return this; }
-    public Builder adaptiveFactor(double value) { adaptiveFactor = value; return this; }
-    public Builder patience(int value) { patience = value; return this; }
-    public Builder step(OptimizerKinds.Step value) { step = value; return this; }
-    public Builder lineSearchSteps(List<Double> value) { lineSearchSteps = value; return this; }
-    public Builder updates(List<OptimizerKinds.Update> value) { updates = value; return this; }
-    public Builder momentum(double value) { momentum = value; return this; }
-    public Builder adamBeta1(double value) { adamBeta1 = value; return this; }
-    public Builder adamBeta2(double value) { adamBeta2 = value; return this; }
-    public Builder adamEpsilon(double value) { adamEpsilon = value; return this; }
-    public Builder penalty(OptimizerKinds.PenaltyKind value) { penalty = value; return this; }
-    public Builder lambda(double value) { lambda = value; return this; }
-    public Builder l1Ratio(double value) { l1Ratio = value; return this; }
-    public Builder solver(OptimizerKinds.Solver value) { solver = value; return this; }
-    public Builder reference(OptimizerKinds.Reference value) { reference = value; return this; }
-    public Builder gradientCheck(boolean value) { gradientCheck = value; return this; }
-    public Builder gradientCheckTolerance(double value) { gradientCheckTolerance = value; return this; }
-    public Builder maxIterations(long value) { maxIterations = value; return this; }
-    public Builder tolerance(double value) { tolerance = value; return this; }
-    public Builder seed(long value) { seed = value; return this; }
-    public Builder divergenceFactor(double value) { divergenceFactor = value; return this; }
-    public Builder treeDepth(int value) { treeDepth = value; return this; }
+    /** Sets any declared option (a value of its type); the named setters below say the type. */
+    public Builder set(FitOption option, Object value) {
+      values = values.with(option, value);
+      return this;
+    }
+
+    public Builder mode(Mode value) { return set(MODE, value); }
+    public Builder batchFraction(double value) { return set(BATCH_FRACTION, value); }
+    public Builder learningRates(List<Double> value) { return set(LEARNING_RATE, value); }
+    public Builder schedule(OptimizerKinds.Schedule value) { return set(SCHEDULE, value); }
+    public Builder powerT(double value) { return set(POWER_T, value); }
+    public Builder decayFactor(double value) { return set(DECAY_FACTOR, value); }
+    public Builder decayEvery(long value) { return set(DECAY_EVERY, value); }
+    public Builder adaptiveFactor(double value) { return set(ADAPTIVE_FACTOR, value); }
+    public Builder patience(int value) { return set(PATIENCE, value); }
+    public Builder step(OptimizerKinds.Step value) { return set(STEP, value); }
+    public Builder lineSearchSteps(List<Double> value) { return set(LINE_SEARCH_STEPS, value); }
+    public Builder updates(List<OptimizerKinds.Update> value) { return set(UPDATE, value); }
+    public Builder momentum(double value) { return set(MOMENTUM, value); }
+    public Builder adamBeta1(double value) { return set(ADAM_BETA1, value); }
+    public Builder adamBeta2(double value) { return set(ADAM_BETA2, value); }
+    public Builder adamEpsilon(double value) { return set(ADAM_EPSILON, value); }
+    public Builder penalty(OptimizerKinds.PenaltyKind value) { return set(PENALTY, value); }
+    public Builder lambda(double value) { return set(LAMBDA, value); }
+    public Builder l1Ratio(double value) { return set(L1_RATIO, value); }
+    public Builder solver(OptimizerKinds.Solver value) { return set(SOLVER, value); }
+    public Builder reference(OptimizerKinds.Reference value) { return set(REFERENCE, value); }
+    public Builder gradientCheck(boolean value) { return set(GRADIENT_CHECK, value); }
+    public Builder gradientCheckTolerance(double v) { return set(GRADIENT_CHECK_TOLERANCE, v); }
+    public Builder maxIterations(long value) { return set(MAX_ITERATIONS, value); }
+    public Builder tolerance(double value) { return set(TOLERANCE, value); }
+    public Builder seed(long value) { return set(SEED, value); }
+    public Builder divergenceFactor(double value) { return set(DIVERGENCE_FACTOR, value); }
+    public Builder treeDepth(int value) { return set(TREE_DEPTH, value); }
 
     /** The options, validated: a bad one is a one-line usage error naming it. */
     public DescentOptions build() {
-      DescentOptions options = new DescentOptions(mode, batchFraction, learningRates, schedule, powerT, decayFactor, decayEvery, adaptiveFactor, patience, step, lineSearchSteps, updates, momentum, adamBeta1, adamBeta2, adamEpsilon, penalty, lambda, l1Ratio, solver, reference, gradientCheck, gradientCheckTolerance, maxIterations, tolerance, seed, divergenceFactor, treeDepth);
-      DescentOptionsCheck.check(options);
-      return options;
+      return from(values);
     }
   }
 }

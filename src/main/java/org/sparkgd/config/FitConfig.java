@@ -29,13 +29,10 @@ public record FitConfig(InputSpec input, OutputSpec output, DescentOptions desce
       require(input.label() != null && !input.label().isBlank(),
           "--label is required (or --formula)");
     }
-    require(input.minPartitions() >= 0,
-        "--min-partitions must be ≥ 0, got " + input.minPartitions());
+    FitOption.MIN_PARTITIONS.check(input.minPartitions());
     require(input.onBadRows() != null, "--on-bad-rows must be fail or skip");
-    require(checkpointEvery >= 0, "--checkpoint-every must be ≥ 0 (0: no checkpoints), got "
-        + checkpointEvery);
-    require(testFraction >= 0 && testFraction < 1,
-        "--test-fraction must be in [0, 1), got " + testFraction);
+    FitOption.CHECKPOINT_EVERY.check(checkpointEvery);
+    FitOption.TEST_FRACTION.check(testFraction);
     if (input.formula() == null) {
       checkNames(input.features(), input.label());
     }

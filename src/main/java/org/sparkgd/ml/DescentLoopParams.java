@@ -9,13 +9,14 @@ import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.regression.Regressor;
 import org.sparkgd.config.Choices;
 import org.sparkgd.config.DescentOptions;
+import org.sparkgd.config.FitOption;
 import org.sparkgd.config.Mode;
-import org.sparkgd.config.OptionHelp;
 
 /**
  * The loop's Params of {@link GradientDescentRegressor} (rate, iterations, stop rule, mode,
  * seed, aggregation), as Spark ML's {@code LinearRegressionParams} are for its estimator: each
- * declared once, with its default from the one table, {@link DescentOptions#DEFAULTS}.
+ * declared once, with its default from {@link DescentOptions#DEFAULTS}, that is from the
+ * options' declaration ({@link FitOption}, which names each Param; a test holds them to it).
  */
 abstract class DescentLoopParams
     extends Regressor<Vector, GradientDescentRegressor, GradientDescentRegressionModel> {
@@ -37,7 +38,7 @@ abstract class DescentLoopParams
             + "the exact reference (>= 0)", ParamValidators.gtEq(0));
     maxIter = new IntParam(this, "maxIter", "most updates to make (>= 0)",
         ParamValidators.gtEq(0));
-    tol = new DoubleParam(this, "tol", OptionHelp.TOLERANCE + " (>= 0)",
+    tol = new DoubleParam(this, "tol", FitOption.TOLERANCE.help() + " (>= 0)",
         ParamValidators.gtEq(0));
     mode = new Param<>(this, "mode", "batch (all rows every iteration) or minibatch (a fresh "
         + "sample of batchFraction of the rows every iteration)",

@@ -7,19 +7,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.FitConfig;
-import org.sparkgd.config.OptionDefaults;
-import org.sparkgd.config.OptionHelp;
+import org.sparkgd.config.FitOption;
+import org.sparkgd.config.OptionType;
 
 /**
  * conf/sparkgd.properties, {@code fit --help} and the command line's parsed defaults all say
- * what the one defaults table says.
+ * what the options' one declaration ({@link FitOption}) says.
  */
 class DefaultsAgreeTest {
   private static final Path PROPERTIES = Path.of("conf", "sparkgd.properties");
@@ -35,11 +34,14 @@ class DefaultsAgreeTest {
   }
 
   @Test
-  void thePropertiesFileListsEveryDefaultAndChangesNothing() throws IOException {
+  void eachKeyOfThePropertiesFileIsADeclaredOptionAtItsDefault() throws IOException {
     Properties file = properties();
-    Map<String, String> defaults = OptionDefaults.fit();
-    assertEquals(defaults.keySet(), file.stringPropertyNames(),
-        "the file lists exactly the options that have defaults");
+    List<String> keys = Arrays.stream(FitOption.values()).map(FitOption::key).toList();
+    for (String key : file.stringPropertyNames()) {
+      assertTrue(keys.contains(key), key + " is declared in FitOption");
+      FitOption option = FitOption.values()[keys.indexOf(key)];
+      assertEquals(option.defaultText(), file.getProperty(key), key + "'s default");
+    }
     FitConfig builtIn = SparkGd.fitConfig(REQUIRED);
     String[] withFile = new String[REQUIRED.length + 2];
     System.arraycopy(REQUIRED, 0, withFile, 0, REQUIRED.length);
@@ -47,13 +49,14 @@ class DefaultsAgreeTest {
     withFile[REQUIRED.length + 1] = PROPERTIES.toString();
     assertEquals(builtIn, SparkGd.fitConfig(withFile),
         "the properties file's values parse to the built-in defaults");
-    assertEquals(DescentOptions.DEFAULTS, builtIn.descent());
+    assertEquals(DescentOptions.DEFAULTS, builtIn.descent(),
+        "picocli's parse of each default text is the declared default");
   }
 
   /** One text, three surfaces: --help, the properties file's comment and the ML Param's doc. */
   @Test
   void theToleranceHasOneHelpText() throws IOException {
-    String text = OptionHelp.TOLERANCE;
+    String text = FitOption.TOLERANCE.help();
     String help = CliRunner.run("fit", "--help").out().replaceAll("\\s+", " ");
     assertTrue(help.contains(text), help);
     assertEquals(text, commentAbove("tolerance"));
@@ -73,19 +76,18 @@ class DefaultsAgreeTest {
   }
 
   @Test
-  void helpShowsEachDefaultOfTheTable() {
+  void helpShowsEachDeclaredOptionWithItsTextAndDefault() {
     String help = CliRunner.run("fit", "--help").out();
-    Set<String> flags = Set.of("gradient-check");
-    for (Map.Entry<String, String> d : OptionDefaults.fit().entrySet()) {
-      String option = "--" + d.getKey();
-      assertTrue(help.contains(option), option);
-      if (!flags.contains(d.getKey())) {
-        String shown = "Default: " + d.getValue();
-        int at = help.indexOf(option);
-        int next = help.indexOf("\n  -", at + 1);
-        String block = help.substring(at, next < 0 ? help.length() : next);
-        assertTrue(block.replaceAll("\\s+", " ").contains(shown), option + " shows " + shown
-            + " in: " + block);
+    for (FitOption option : FitOption.values()) {
+      // The option's own line of the list, not the synopsis.
+      int at = help.indexOf("\n      " + option.flag() + (option.label() == null ? " " : "="));
+      assertTrue(at >= 0, option.flag());
+      int next = help.indexOf("\n  -", at + 1);
+      String block = help.substring(at, next < 0 ? help.length() : next).replaceAll("\\s+", " ");
+      assertTrue(block.contains(option.help()), option.flag() + " shows its help in: " + block);
+      if (option.type() != OptionType.FLAG) {
+        String shown = "Default: " + option.defaultText();
+        assertTrue(block.contains(shown), option.flag() + " shows " + shown + " in: " + block);
       }
     }
   }

@@ -67,11 +67,34 @@ class DescentOptionsTest {
   }
 
   @Test
-  void optionDefaultsSpellTheTableAsTheCommandLineDoes() {
-    assertEquals("auto", OptionDefaults.fit().get("learning-rate"));
-    assertEquals("1e-12", OptionDefaults.fit().get("tolerance"));
-    assertEquals("100,10,1,0.1,0.01,0.001,1e-4,1e-5",
-        OptionDefaults.fit().get("line-search-steps"));
-    assertEquals("0.999", OptionDefaults.fit().get("adam-beta2"));
+  void defaultsAreSpeltAsTheCommandLineSpellsThem() {
+    assertEquals("auto", FitOption.LEARNING_RATE.defaultText());
+    assertEquals("1e-12", FitOption.TOLERANCE.defaultText());
+    assertEquals("100,10,1,0.1,0.01,0.001,1e-4,1e-5", FitOption.LINE_SEARCH_STEPS.defaultText());
+    assertEquals("0.999", FitOption.ADAM_BETA2.defaultText());
+    assertEquals("plain", FitOption.UPDATE.defaultText());
+    assertEquals("batch", FitOption.MODE.defaultText());
+    assertEquals("--line-search-steps", FitOption.LINE_SEARCH_STEPS.flag());
+  }
+
+  /** Each declared rule refuses what it says, and names the option and the value. */
+  @Test
+  void eachValueIsCheckedByItsDeclaredRule() {
+    assertEquals("--gradient-check-tolerance must be > 0, got 0.0",
+        rejected(DescentOptions.builder().gradientCheckTolerance(0)));
+    assertEquals("--tolerance must be ≥ 0 (0 disables it), got Infinity",
+        rejected(DescentOptions.builder().tolerance(Double.POSITIVE_INFINITY)));
+    assertEquals("--line-search-steps must be positive, got 0.0",
+        rejected(DescentOptions.builder().lineSearchSteps(List.of(1.0, 0.0))));
+    assertEquals("--decay-every must be ≥ 1, got 0",
+        rejected(DescentOptions.builder().decayEvery(0)));
+    assertEquals("--adaptive-factor must be in (0, 1), got 1.0",
+        rejected(DescentOptions.builder().adaptiveFactor(1)));
+    assertEquals("--l1-ratio must be in [0, 1], got NaN",
+        rejected(DescentOptions.builder().l1Ratio(Double.NaN)));
+    DescentOptions edges = DescentOptions.builder().batchFraction(1).l1Ratio(0).momentum(0)
+        .tolerance(0).build();
+    assertEquals(edges, DescentOptions.from(edges.values()),
+        "closed ends are allowed, and values() is from()'s inverse");
   }
 }

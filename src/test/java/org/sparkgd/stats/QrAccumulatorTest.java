@@ -206,7 +206,8 @@ class QrAccumulatorTest {
     return r;
   }
 
-  private static QrAccumulator roundTrip(QrAccumulator a) {
+  /** Through Java serialization, as Spark sends a partition's result. */
+  static QrAccumulator roundTrip(QrAccumulator a) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
