@@ -1,6 +1,7 @@
 package org.sparkgd.data;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -54,8 +55,22 @@ public final class TrainingData implements AutoCloseable {
    */
   public static TrainingData load(SparkSession spark, InputSpec spec, InputFiles files,
       HoldOutSplit split) {
+    return load(spark, spec, files, split, null);
+  }
+
+  /**
+   * As above, first telling {@code beforeCaching} the cache's size ({@link CacheSize}): before
+   * anything is read, or with a formula after its design's first pass. It may refuse by
+   * throwing. Null: the size is not worked out.
+   */
+  public static TrainingData load(SparkSession spark, InputSpec spec, InputFiles files,
+      HoldOutSplit split, Consumer<CacheSize> beforeCaching) {
     Design design = spec.formula() == null ? null
         : DesignScan.resolve(spark, spec, files, parquet(spec, files));
+    if (beforeCaching != null) {
+      beforeCaching.accept(CacheSize.of(spark.sparkContext().hadoopConfiguration(), spec,
+          files, design, spark.sparkContext().defaultParallelism()));
+    }
     JavaRDD<DataBlock> raw = read(spark, spec, files, design);
     TrainingData data = design != null
         ? fromRaw(raw, design.columnNames(), design.label(), spec.path(), split,
@@ -77,7 +92,7 @@ public final class TrainingData implements AutoCloseable {
     return split == null ? raw : keep(raw, split, false);
   }
 
-  private static boolean parquet(InputSpec spec, InputFiles files) {
+  static boolean parquet(InputSpec spec, InputFiles files) {
     return spec.format() == InputFormat.PARQUET
         || (spec.format() == InputFormat.AUTO && files.looksLikeParquet());
   }

@@ -52,7 +52,7 @@ final class DataWarnings {
                 (info.memSize() + info.diskSize()) / MIB);
         return Optional.of(share + " of cached rows did not fit in Spark's memory and are read "
             + "from disk every iteration: give Spark more memory (local mode: "
-            + "SPARKGD_JAVA_OPTS=-Xmx<size>; a cluster: more or larger executors, "
+            + "SPARKGD_DRIVER_MEMORY=<size>, e.g. 12g; a cluster: more or larger executors, "
             + "--executor-memory)");
       }
     }

@@ -93,7 +93,8 @@ public final class FitJob {
         ? new HoldOutSplit(config.testFraction(), config.descent().seed()) : null;
     try (CallerName caller = CallerName.of(spark.sparkContext(), "sparkgd fit");
         JobGroup group = JobGroup.open(spark.sparkContext(), "reading and caching " + input);
-        TrainingData data = TrainingData.load(spark, config.input(), files, split)) {
+        TrainingData data = TrainingData.load(spark, config.input(), files, split,
+            size -> CacheBudget.check(spark.sparkContext(), input, size))) {
       phases.mark(PhaseTimes.READ_CACHE);
       List<String> warnings = new ArrayList<>();
       if (split != null) {

@@ -28,7 +28,7 @@ class DataWarningsTest {
       Optional<String> warning = DataWarnings.spilled(onDisk);
       assertTrue(warning.isPresent());
       assertTrue(warning.get().contains("read from disk every iteration")
-          && warning.get().contains("SPARKGD_JAVA_OPTS=-Xmx")
+          && warning.get().contains("SPARKGD_DRIVER_MEMORY=")
           && warning.get().contains("--executor-memory"), warning.get());
     } finally {
       onDisk.unpersist(true);
