@@ -6,7 +6,6 @@ import static org.sparkgd.cli.CliRunner.doubles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkgd.cli.CliRunner;
@@ -21,12 +20,6 @@ class MetricsEndToEndTest {
 
   @TempDir
   static Path dir;
-  static Path csv;
-
-  @BeforeAll
-  static void write() {
-    csv = DATA.writeCsv(dir.resolve("data.csv"));
-  }
 
   /** RMSE, MAE, R² of model.json's original-scale coefficients over the chosen rows. */
   private static double[] expectedMetrics(JsonNode model, boolean[] chosen) {
@@ -84,7 +77,7 @@ class MetricsEndToEndTest {
   @Test
   void trainingMetricsAreOnTheOriginalScaleAndMatchTheFinalCost() {
     Path output = dir.resolve("all");
-    CliRunner.Result r = CliRunner.fit(csv, output, FAST);
+    CliRunner.Result r = CliRunner.fit(DATA.csvIn(dir), output, FAST);
     assertEquals(0, r.exitCode(), r.err());
     JsonNode model = CliRunner.model(output);
     JsonNode metrics = model.get("metrics");
@@ -106,7 +99,7 @@ class MetricsEndToEndTest {
   @Test
   void heldOutRowsAreNeverSeenByTheFitAndGetTheirOwnMetrics() {
     Path output = dir.resolve("held-out");
-    CliRunner.Result r = CliRunner.fit(csv, output,
+    CliRunner.Result r = CliRunner.fit(DATA.csvIn(dir), output,
         FitEndToEndTest.concat(FAST, "--test-fraction", "0.25", "--seed", "7"));
     assertEquals(0, r.exitCode(), r.err());
     JsonNode model = CliRunner.model(output);
@@ -132,8 +125,8 @@ class MetricsEndToEndTest {
     Path one = dir.resolve("split-1");
     Path many = dir.resolve("split-5");
     String[] options = FitEndToEndTest.concat(FAST, "--test-fraction", "0.3", "--seed", "11");
-    assertEquals(0, CliRunner.fit(csv, one, options).exitCode());
-    assertEquals(0, CliRunner.fit(csv, many,
+    assertEquals(0, CliRunner.fit(DATA.csvIn(dir), one, options).exitCode());
+    assertEquals(0, CliRunner.fit(DATA.csvIn(dir), many,
         FitEndToEndTest.concat(options, "--min-partitions", "5")).exitCode());
     JsonNode a = CliRunner.model(one);
     JsonNode b = CliRunner.model(many);
@@ -147,7 +140,7 @@ class MetricsEndToEndTest {
 
   @Test
   void aTestFractionOfOneOrMoreIsAUsageError() {
-    CliRunner.Result r = CliRunner.fit(csv, dir.resolve("bad"), "--test-fraction", "1");
+    CliRunner.Result r = CliRunner.fit(DATA.csvIn(dir), dir.resolve("bad"), "--test-fraction", "1");
     assertEquals(2, r.exitCode());
     assertTrue(r.err().contains("--test-fraction must be in [0, 1), got 1.0"), r.err());
   }

@@ -8,7 +8,6 @@ import static org.sparkgd.cli.CliRunner.doubles;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkgd.cli.CliRunner;
@@ -20,12 +19,6 @@ class MiniBatchFitTest {
 
   @TempDir
   static Path dir;
-  static Path csv;
-
-  @BeforeAll
-  static void write() {
-    csv = DATA.writeCsv(dir.resolve("data.csv"));
-  }
 
   private static Path fit(String name, long seed) {
     return fit(name, seed, 3);
@@ -33,7 +26,7 @@ class MiniBatchFitTest {
 
   private static Path fit(String name, long seed, int minPartitions) {
     Path output = dir.resolve(name);
-    CliRunner.Result r = CliRunner.fit(csv, output, "--mode", "minibatch",
+    CliRunner.Result r = CliRunner.fit(DATA.csvIn(dir), output, "--mode", "minibatch",
         "--batch-fraction", String.valueOf(FRACTION), "--learning-rate", "0.1",
         "--max-iterations", "120", "--tolerance", "0", "--seed", String.valueOf(seed),
         "--min-partitions", String.valueOf(minPartitions));

@@ -24,12 +24,8 @@ class ResultsScriptIT {
   @TempDir
   Path dir;
 
-  /** scripts/sparkgd without SPARK_HOME, its log in the test's folder, at most 180 s. */
   private ScriptProcess.Result sparkgd(String... args) throws InterruptedException {
-    try (ScriptProcess run = ScriptProcess.start(dir, "sparkgd",
-        Map.of("SPARKGD_LOG_DIR", dir.resolve("logs").toString()), "sparkgd", args)) {
-      return run.await(Duration.ofSeconds(180));
-    }
+    return ScriptProcess.sparkgd(dir, args);
   }
 
   private static BufferedImage png(Path file) throws IOException {

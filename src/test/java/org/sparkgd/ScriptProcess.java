@@ -61,6 +61,17 @@ public final class ScriptProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code scripts/sparkgd args...} to its end (at most 180 s) without SPARK_HOME, its
+   * output and log in {@code dir}.
+   */
+  public static Result sparkgd(Path dir, String... args) throws InterruptedException {
+    try (ScriptProcess run = start(dir, "sparkgd",
+        Map.of("SPARKGD_LOG_DIR", dir.resolve("logs").toString()), "sparkgd", args)) {
+      return run.await(Duration.ofSeconds(180));
+    }
+  }
+
   /** Runs to the end within {@code limit}, or fails the test after killing the run. */
   public Result await(Duration limit) throws InterruptedException {
     if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -49,6 +49,12 @@ public final class TestData {
     return write(file, lines);
   }
 
+  /** This data as {@code dir/data.csv} ({@link #writeCsv}), written on the first call. */
+  public Path csvIn(Path dir) {
+    Path file = dir.resolve("data.csv");
+    return Files.exists(file) ? file : writeCsv(file);
+  }
+
   public static Path write(Path file, List<String> lines) {
     try {
       Files.createDirectories(file.getParent());
