@@ -59,10 +59,27 @@ class FaultToleranceIT {
     assertEquals(0, p.exitValue(), Files.readString(dir.resolve(output.getFileName() + ".err")));
   }
 
-  private static Path fit(String name, Map<String, String> env, String... extra) throws Exception {
+  /**
+   * A fit started now and awaited by {@link Started#finish}: a clean run goes alongside the run
+   * it is compared with, so that the two JVMs' start-ups overlap.
+   */
+  private static Started fit(String name, Map<String, String> env, String... extra)
+      throws IOException {
     Path output = dir.resolve(name);
-    finish(start(output, env, extra), output);
-    return output;
+    return new Started(start(output, env, extra), output);
+  }
+
+  private record Started(Process process, Path output) implements AutoCloseable {
+    Path finish() throws Exception {
+      FaultToleranceIT.finish(process, output);
+      return output;
+    }
+
+    /** A test that failed first leaves no fit running. */
+    @Override
+    public void close() {
+      process.destroyForcibly();
+    }
   }
 
   private static String log(String name) throws IOException {
@@ -71,12 +88,14 @@ class FaultToleranceIT {
 
   @Test
   void retriedTaskFailuresChangeNoBit() throws Exception {
-    Path clean = fit("clean-30", Map.of(), "--max-iterations", "30");
-    Path faulty = fit("faulty-30", Map.of("SPARKGD_JAVA_OPTS",
-        "-Dspark.sparkgd.test.failFirstAttempts=true"), "--max-iterations", "30",
-        "--master", "local[2,4]");
-    assertTrue(log("faulty-30").contains("injected failure"), "failures were injected");
-    SameFit.assertSameFit(clean, faulty);
+    try (Started clean = fit("clean-30", Map.of(), "--max-iterations", "30");
+        Started faulty = fit("faulty-30", Map.of("SPARKGD_JAVA_OPTS",
+            "-Dspark.sparkgd.test.failFirstAttempts=true"), "--max-iterations", "30",
+            "--master", "local[2,4]")) {
+      Path faultyOutput = faulty.finish();
+      assertTrue(log("faulty-30").contains("injected failure"), "failures were injected");
+      SameFit.assertSameFit(clean.finish(), faultyOutput);
+    }
   }
 
   @Test
@@ -93,32 +112,33 @@ class FaultToleranceIT {
     List<String> args = new ArrayList<>(List.of("--mode", mode, "--max-iterations", "100"));
     args.addAll(List.of(options));
     String[] fitArgs = args.toArray(new String[0]);
-    Path clean = fit(mode + "-clean", Map.of(), fitArgs);
+    try (Started clean = fit(mode + "-clean", Map.of(), fitArgs)) {
+      Path output = dir.resolve(mode + "-killed");
+      Path checkpoints = dir.resolve(mode + "-killed.checkpoint");
+      List<String> withCheckpoints = new ArrayList<>(args);
+      withCheckpoints.addAll(List.of("--checkpoint-every", "10"));
+      Process p = start(output, Map.of(), withCheckpoints.toArray(new String[0]));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (checkpointIteration(checkpoints) < 30) {
+        assertTrue(p.isAlive(), "the fit ended before it could be killed");
+        assertTrue(System.nanoTime() < deadline, "no checkpoint at iteration 30 within 120 s");
+        Thread.sleep(100);
+      }
+      p.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+      assertFalse(Files.exists(output), "a killed fit leaves no output that looks complete");
+      assertTrue(checkpointIteration(checkpoints) < 100, "killed before the end");
 
-    Path output = dir.resolve(mode + "-killed");
-    Path checkpoints = dir.resolve(mode + "-killed.checkpoint");
-    List<String> withCheckpoints = new ArrayList<>(args);
-    withCheckpoints.addAll(List.of("--checkpoint-every", "10"));
-    Process p = start(output, Map.of(), withCheckpoints.toArray(new String[0]));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (checkpointIteration(checkpoints) < 30) {
-      assertTrue(p.isAlive(), "the fit ended before it could be killed");
-      assertTrue(System.nanoTime() < deadline, "no checkpoint at iteration 30 within 120 s");
-      Thread.sleep(100);
+      Process resumed = new ProcessBuilder(HOME.resolve("scripts/sparkgd").toString(), "fit",
+          "--resume", output.toString())
+          .redirectOutput(dir.resolve(mode + "-resumed.out").toFile())
+          .redirectError(dir.resolve(mode + "-killed.err").toFile()).start();
+      finish(resumed, output);
+      assertTrue(Files.readString(dir.resolve(mode + "-killed.err")).contains("Resuming"));
+      SameFit.assertSameFit(clean.finish(), output);
+      assertFalse(Files.exists(checkpoints),
+          "checkpoints are removed once the output is complete");
     }
-    p.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
-    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-    assertFalse(Files.exists(output), "a killed fit leaves no output that looks complete");
-    assertTrue(checkpointIteration(checkpoints) < 100, "killed before the end");
-
-    Process resumed = new ProcessBuilder(HOME.resolve("scripts/sparkgd").toString(), "fit",
-        "--resume", output.toString())
-        .redirectOutput(dir.resolve(mode + "-resumed.out").toFile())
-        .redirectError(dir.resolve(mode + "-killed.err").toFile()).start();
-    finish(resumed, output);
-    assertTrue(Files.readString(dir.resolve(mode + "-killed.err")).contains("Resuming"));
-    SameFit.assertSameFit(clean, output);
-    assertFalse(Files.exists(checkpoints), "checkpoints are removed once the output is complete");
   }
 
   private static long checkpointIteration(Path checkpoints) throws IOException {
