@@ -112,12 +112,14 @@ class FaultToleranceIT {
     List<String> args = new ArrayList<>(List.of("--mode", mode, "--max-iterations", "100"));
     args.addAll(List.of(options));
     String[] fitArgs = args.toArray(new String[0]);
-    try (Started clean = fit(mode + "-clean", Map.of(), fitArgs)) {
-      Path output = dir.resolve(mode + "-killed");
+    List<String> withCheckpoints = new ArrayList<>(args);
+    withCheckpoints.addAll(List.of("--checkpoint-every", "10"));
+    try (Started clean = fit(mode + "-clean", Map.of(), fitArgs);
+        Started killed = fit(mode + "-killed", Map.of(),
+            withCheckpoints.toArray(new String[0]))) {
+      Path output = killed.output();
       Path checkpoints = dir.resolve(mode + "-killed.checkpoint");
-      List<String> withCheckpoints = new ArrayList<>(args);
-      withCheckpoints.addAll(List.of("--checkpoint-every", "10"));
-      Process p = start(output, Map.of(), withCheckpoints.toArray(new String[0]));
+      Process p = killed.process();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (checkpointIteration(checkpoints) < 30) {
         assertTrue(p.isAlive(), "the fit ended before it could be killed");
