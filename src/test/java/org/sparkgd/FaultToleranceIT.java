@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Failures a long fit meets, each against a clean run of the same fit, through scripts/sparkgd
- * in separate JVMs: task failures retried by Spark, and the driver killed with SIGKILL and
- * resumed from its checkpoint. Both must end with the very same θ and history.
+ * Failures a long fit meets, each against a clean run of the same fit, in separate JVMs: task
+ * failures retried by Spark (injected by {@link FaultyFit}, in a JVM on the test class path),
+ * and the driver killed with SIGKILL and resumed from its checkpoint (through scripts/sparkgd).
+ * Both must end with the very same θ and history.
  */
 class FaultToleranceIT {
   private static final Path HOME = Path.of(System.getProperty("sparkgd.home", "."));
@@ -82,19 +84,28 @@ class FaultToleranceIT {
     }
   }
 
-  private static String log(String name) throws IOException {
-    return Files.readString(dir.resolve("logs-" + name).resolve("sparkgd.log"));
-  }
-
   @Test
   void retriedTaskFailuresChangeNoBit() throws Exception {
+    Path faulty = dir.resolve("faulty-30");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(o -> !o.startsWith("-agentlib") && !o.startsWith("-javaagent"))
+        .forEach(command::add);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        FaultyFit.class.getName(), "--config", HOME.resolve("conf/sparkgd.properties")
+            .toString(), "--input", csv.toString(), "--output", faulty.toString()));
+    command.addAll(List.of(FIT));
+    command.addAll(List.of("--max-iterations", "30"));
+    Path out = dir.resolve("faulty-30.out");
     try (Started clean = fit("clean-30", Map.of(), "--max-iterations", "30");
-        Started faulty = fit("faulty-30", Map.of("SPARKGD_JAVA_OPTS",
-            "-Dspark.sparkgd.test.failFirstAttempts=true"), "--max-iterations", "30",
-            "--master", "local[2,4]")) {
-      Path faultyOutput = faulty.finish();
-      assertTrue(log("faulty-30").contains("injected failure"), "failures were injected");
-      SameFit.assertSameFit(clean.finish(), faultyOutput);
+        Started faultyFit = new Started(new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(dir.resolve("faulty-30.err").toFile()).start(), faulty)) {
+      faultyFit.finish();
+      String printed = Files.readString(out);
+      assertTrue(printed.matches("(?s).*injected failures: [1-9].*"), printed);
+      SameFit.assertSameFit(clean.finish(), faulty);
     }
   }
 

@@ -25,8 +25,8 @@ public final class CallerName implements AutoCloseable {
   }
 
   /** "caller: what", or just what when no caller named itself. */
-  static String describe(JavaSparkContext jsc, String what) {
-    String caller = jsc.getLocalProperty(PROPERTY);
+  public static String describe(org.apache.spark.SparkContext sc, String what) {
+    String caller = sc.getLocalProperty(PROPERTY);
     return caller == null ? what : caller + ": " + what;
   }
 

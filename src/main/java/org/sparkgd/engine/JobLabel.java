@@ -25,7 +25,7 @@ final class JobLabel implements AutoCloseable {
     this.previousDescription = jsc.getLocalProperty(DESCRIPTION);
     this.previousShort = jsc.getLocalProperty(CALL_SITE_SHORT);
     this.previousLong = jsc.getLocalProperty(CALL_SITE_LONG);
-    jsc.setLocalProperty(DESCRIPTION, CallerName.describe(jsc, description));
+    jsc.setLocalProperty(DESCRIPTION, CallerName.describe(jsc.sc(), description));
     jsc.setLocalProperty(CALL_SITE_SHORT, CALL_SITE);
     jsc.setLocalProperty(CALL_SITE_LONG, CALL_SITE);
   }

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.sparkgd.data.HoldOutSplit;
 import org.sparkgd.data.InputFiles;
 import org.sparkgd.data.TrainingData;
 import org.sparkgd.engine.CallerName;
+import org.sparkgd.engine.LeastSquaresLoss;
 import org.sparkgd.engine.ModelMetrics;
 import org.sparkgd.model.FitResult;
 import org.sparkgd.model.ModelFormula;
@@ -37,7 +39,16 @@ public final class FitJob {
   private FitJob() {}
 
   public static FitOutcome run(SparkSession spark, FitConfig config) {
-    return run(spark, config, null);
+    return run(spark, config, null, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #run(SparkSession, FitConfig)}, with the loss of the passes wrapped by
+   * {@code wrapLoss} ({@link Fitter#wrappingLoss}): the seam a test injects faults through.
+   */
+  public static FitOutcome run(SparkSession spark, FitConfig config,
+      UnaryOperator<LeastSquaresLoss> wrapLoss) {
+    return run(spark, config, null, wrapLoss);
   }
 
   /**
@@ -48,11 +59,11 @@ public final class FitJob {
     CheckpointStore.Checkpoint checkpoint =
         new CheckpointStore(spark.sparkContext().hadoopConfiguration(), output).latest();
     LOG.info("Resuming {} after pass {}", output, checkpoint.state().passes());
-    return run(spark, checkpoint.config(), checkpoint);
+    return run(spark, checkpoint.config(), checkpoint, UnaryOperator.identity());
   }
 
   private static FitOutcome run(SparkSession spark, FitConfig config,
-      CheckpointStore.Checkpoint resumeFrom) {
+      CheckpointStore.Checkpoint resumeFrom, UnaryOperator<LeastSquaresLoss> wrapLoss) {
     long start = System.nanoTime();
     PhaseTimes phases = phaseTimes(spark);
     Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
@@ -80,8 +91,8 @@ public final class FitJob {
     LOG.debug("Configuration: {}", config);
     HoldOutSplit split = config.testFraction() > 0
         ? new HoldOutSplit(config.testFraction(), config.descent().seed()) : null;
-    try (JobGroup group = JobGroup.open(spark.sparkContext(),
-            "sparkgd fit: reading and caching " + input);
+    try (CallerName caller = CallerName.of(spark.sparkContext(), "sparkgd fit");
+        JobGroup group = JobGroup.open(spark.sparkContext(), "reading and caching " + input);
         TrainingData data = TrainingData.load(spark, config.input(), files, split)) {
       phases.mark(PhaseTimes.READ_CACHE);
       List<String> warnings = new ArrayList<>();
@@ -93,28 +104,26 @@ public final class FitJob {
               + "are no test metrics");
         }
       }
-      FitResult fit;
-      try (CallerName caller = CallerName.of(spark.sparkContext(), "sparkgd fit")) {
-        fit = new Fitter(config.descent())
-            .resumingFrom(resumeFrom == null ? null : resumeFrom.state())
-            .checkpointing(config.checkpointEvery(),
-                state -> checkpoints.save(config, fingerprint, state))
-            .withWarnings(warnings)
-            .timing(phases)
-            .withOriginalRows(() -> TrainingData.reread(spark, config.input(), files, split,
-                data.design()))
-            .fit(data, data.design() != null ? data.design().label() : config.label(),
-                data.design() != null ? data.design().columnNames() : config.features());
-      }
+      FitResult fit = new Fitter(config.descent())
+          .resumingFrom(resumeFrom == null ? null : resumeFrom.state())
+          .checkpointing(config.checkpointEvery(),
+              state -> checkpoints.save(config, fingerprint, state))
+          .withWarnings(warnings)
+          .timing(phases)
+          .withOriginalRows(() -> TrainingData.reread(spark, config.input(), files, split,
+              data.design()))
+          .wrappingLoss(wrapLoss)
+          .fit(data, data.design() != null ? data.design().label() : config.label(),
+              data.design() != null ? data.design().columnNames() : config.features());
       RegressionMetrics test = null;
       if (data.testRows() > 0) {
-        group.describe("sparkgd fit: test metrics");
+        group.describe("test metrics");
         test = ModelMetrics.onOriginal(data.testBlocks(), fit.model(), data.intercept());
         LOG.info("Test metrics ({} rows, original scale): {}", test.rows(),
             Fitter.describe(test));
         phases.mark(PhaseTimes.METRICS);
       }
-      group.describe("sparkgd fit: writing " + output);
+      group.describe("writing " + output);
       List<String> written = FitOutputs.write(spark, committer, config, fit, test, data,
           phases);
       checkpoints.delete();

@@ -25,10 +25,11 @@ import org.sparkgd.stats.TermInference;
 final class InferenceReport {
   private InferenceReport() {}
 
-  /** @param answer the exact answer, or null when it was not computed; warnings are added */
+  /** @param answer the exact answer, or null when it was not computed; warnings found are added */
   static FitStatistics of(ExactAnswer answer, LinearModel model, DescentResult best,
-      RegressionMetrics training, DescentOptions options, Penalty penalty,
-      List<String> warnings) {
+      RegressionMetrics training, DescentPlan plan, FitWarnings warnings) {
+    DescentOptions options = plan.options();
+    Penalty penalty = plan.penalty();
     double labelStd = model.standardization().labelStd();
     double fullCost = options.mode() == Mode.BATCH || !(labelStd > 0) ? best.finalCost()
         : Math.pow(training.rmse() / labelStd, 2);
@@ -94,7 +95,7 @@ final class InferenceReport {
     return null;
   }
 
-  private static void aliased(Inference inference, List<String> warnings) {
+  private static void aliased(Inference inference, FitWarnings warnings) {
     List<String> aliased = new ArrayList<>();
     inference.terms().stream().filter(TermInference::aliased)
         .forEach(t -> aliased.add("'" + t.term() + "'"));

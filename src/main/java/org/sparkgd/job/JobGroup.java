@@ -2,12 +2,15 @@ package org.sparkgd.job;
 
 import java.util.UUID;
 import org.apache.spark.SparkContext;
+import org.sparkgd.engine.CallerName;
 
 /**
  * Puts the Spark jobs of one fit into a job group named {@code sparkgd-fit-…}, each with a
- * description of what it does, so the Spark web UI shows what runs (and the group can be
- * cancelled as one). Nested use keeps the enclosing group; closing restores the thread's
- * previous group and description, so a caller's own group (a notebook's, say) survives.
+ * description of what it does after the caller's name ({@link CallerName}: "sparkgd fit:
+ * descent" for the command, the estimator's own for Spark ML), so the Spark web UI shows what
+ * runs and for whom (and the group can be cancelled as one). Nested use keeps the enclosing
+ * group; closing restores the thread's previous group and description, so a caller's own group
+ * (a notebook's, say) survives.
  */
 final class JobGroup implements AutoCloseable {
   private static final String GROUP_ID = "spark.jobGroup.id";
@@ -27,7 +30,7 @@ final class JobGroup implements AutoCloseable {
     this.previousInterrupt = sc.getLocalProperty(INTERRUPT);
     String id = previousGroup != null && previousGroup.startsWith(PREFIX) ? previousGroup
         : PREFIX + UUID.randomUUID().toString().substring(0, 8);
-    sc.setJobGroup(id, description, false);
+    sc.setJobGroup(id, CallerName.describe(sc, description), false);
   }
 
   static JobGroup open(SparkContext sc, String description) {
@@ -36,7 +39,7 @@ final class JobGroup implements AutoCloseable {
 
   /** Names the jobs that follow. */
   void describe(String description) {
-    sc.setJobDescription(description);
+    sc.setJobDescription(CallerName.describe(sc, description));
   }
 
   @Override

@@ -9,15 +9,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.spark.SparkContext;
+import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkgd.SparkTestSession;
 import org.sparkgd.TestData;
 import org.sparkgd.cli.CliRunner;
+import org.sparkgd.ml.GradientDescentRegressor;
 
-/** What the Spark web UI shows of a fit: one job group, and jobs that say what they do. */
+/**
+ * What the Spark web UI shows of a fit: one job group, and jobs that say what they do, named by
+ * their caller (the command, or the estimator).
+ */
 class JobGroupTest {
   @TempDir
   Path dir;
@@ -36,6 +44,35 @@ class JobGroupTest {
     synchronized List<String[]> snapshot() {
       return new ArrayList<>(started);
     }
+  }
+
+  @Test
+  void theEstimatorNamesItsOwnJobsWithoutTheCommand() throws InterruptedException {
+    Path csv = TestData.generate(300, 6).writeCsv(dir.resolve("ml.csv"));
+    SparkSession spark = SparkTestSession.get();
+    Dataset<Row> frame = new VectorAssembler().setInputCols(new String[] {"x1", "x2", "x3"})
+        .setOutputCol("features").transform(spark.read().option("header", "true")
+            .option("inferSchema", "true").csv(csv.toString()));
+    GradientDescentRegressor regressor = new GradientDescentRegressor().setLabelCol("y")
+        .setMaxIter(3).setTol(0);
+    String caller = "GradientDescentRegressor " + regressor.uid() + ": ";
+    Jobs jobs = new Jobs();
+    spark.sparkContext().addSparkListener(jobs);
+    try {
+      regressor.fit(frame);
+      for (int waited = 0; waited < 300 && jobs.snapshot().stream()
+          .noneMatch(j -> (caller + "training metrics").equals(j[1])); waited++) {
+        Thread.sleep(100);
+      }
+    } finally {
+      spark.sparkContext().removeSparkListener(jobs);
+    }
+    List<String> descriptions = jobs.snapshot().stream().map(j -> j[1])
+        .filter(d -> d != null && d.startsWith(caller)).toList();
+    assertTrue(descriptions.contains(caller + "iteration 3/3"), descriptions.toString());
+    assertTrue(descriptions.contains(caller + "training metrics"), descriptions.toString());
+    assertTrue(jobs.snapshot().stream().map(j -> String.valueOf(j[1]))
+        .noneMatch(d -> d.contains("sparkgd fit")), descriptions.toString());
   }
 
   @Test
