@@ -63,7 +63,7 @@ class ClusterOnHdfsIT {
   @Test
   void theOutcomeComesBackThroughTheOutputsFileSystemAndIsRemoved() throws Exception {
     String output = hdfs.uri("/fits/cluster-mode");
-    ScriptProcess.Result run = fit("fit", output, "x1,x2,x3");
+    ScriptProcess.Result run = fit("fit", input.toUri().toString(), output, "x1,x2,x3");
     assertEquals(0, run.exitCode(), run.out() + run.err());
     assertTrue(run.out().contains("y ~ x1 + x2 + x3: 2000 rows"), run.out());
     assertTrue(cluster.driverLaunchCommand().contains(
@@ -79,24 +79,30 @@ class ClusterOnHdfsIT {
         new TreeSet<>(names(fs, output)), "the output holds what a fit writes");
   }
 
+  /**
+   * A failing driver on a worker: its exit code and its one-line error (naming the file, made
+   * absolute by the script, and the columns it has) come back; nothing is written.
+   */
   @Test
   void aBadColumnComesBackAsItsExitCodeAndOneLine() throws Exception {
     String output = hdfs.uri("/bad/cluster-mode");
-    ScriptProcess.Result run = fit("bad-column", output, "x1,x9");
+    String relativeInput = Path.of("").toAbsolutePath().relativize(input.toAbsolutePath())
+        .toString();
+    ScriptProcess.Result run = fit("bad-column", relativeInput, output, "x1,x9");
     assertEquals(UserError.EXIT_CODE, run.exitCode(), run.out() + run.err());
     assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
-    assertTrue(run.err().startsWith("sparkgd: error: ") && run.err().contains("no column 'x9'"),
+    assertTrue(run.err().startsWith("sparkgd: error: file:" + input.toAbsolutePath()
+        + ": no column 'x9'") && run.err().contains("the columns are: id, x1, x2, x3, y"),
         run.err());
     FileSystem fs = hdfs.fileSystem();
     assertFalse(fs.exists(new org.apache.hadoop.fs.Path(output)));
     assertEquals(List.of(), names(fs, hdfs.uri("/bad")), "the status is gone");
   }
 
-  private static ScriptProcess.Result fit(String name, String output, String features)
-      throws InterruptedException {
-    List<String> args = new java.util.ArrayList<>(List.of("fit", "--input",
-        input.toUri().toString(), "--output", output, "--label", "y", "--features", features,
-        "--master", cluster.masterUrl()));
+  private static ScriptProcess.Result fit(String name, String in, String output,
+      String features) throws InterruptedException {
+    List<String> args = new java.util.ArrayList<>(List.of("fit", "--input", in, "--output",
+        output, "--label", "y", "--features", features, "--master", cluster.masterUrl()));
     args.addAll(List.of(OPTIONS));
     Map<String, String> env = new java.util.HashMap<>(CLUSTER_MODE);
     env.put("SPARKGD_LOG_DIR", LOGS.resolve(name).toString());

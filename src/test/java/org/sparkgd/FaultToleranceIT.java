@@ -61,15 +61,31 @@ class FaultToleranceIT {
     assertEquals(0, p.exitValue(), Files.readString(dir.resolve(output.getFileName() + ".err")));
   }
 
-  private static Path fit(String name, Map<String, String> env, String... extra) throws Exception {
+  /**
+   * A fit started now and awaited by {@link Started#finish}: a clean run goes alongside the run
+   * it is compared with, so that the two JVMs' start-ups overlap.
+   */
+  private static Started fit(String name, Map<String, String> env, String... extra)
+      throws IOException {
     Path output = dir.resolve(name);
-    finish(start(output, env, extra), output);
-    return output;
+    return new Started(start(output, env, extra), output);
+  }
+
+  private record Started(Process process, Path output) implements AutoCloseable {
+    Path finish() throws Exception {
+      FaultToleranceIT.finish(process, output);
+      return output;
+    }
+
+    /** A test that failed first leaves no fit running. */
+    @Override
+    public void close() {
+      process.destroyForcibly();
+    }
   }
 
   @Test
   void retriedTaskFailuresChangeNoBit() throws Exception {
-    Path clean = fit("clean-30", Map.of(), "--max-iterations", "30");
     Path faulty = dir.resolve("faulty-30");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -82,12 +98,15 @@ class FaultToleranceIT {
     command.addAll(List.of(FIT));
     command.addAll(List.of("--max-iterations", "30"));
     Path out = dir.resolve("faulty-30.out");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
-        .redirectError(dir.resolve("faulty-30.err").toFile()).start();
-    finish(p, faulty);
-    String printed = Files.readString(out);
-    assertTrue(printed.matches("(?s).*injected failures: [1-9].*"), printed);
-    SameFit.assertSameFit(clean, faulty);
+    try (Started clean = fit("clean-30", Map.of(), "--max-iterations", "30");
+        Started faultyFit = new Started(new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(dir.resolve("faulty-30.err").toFile()).start(), faulty)) {
+      faultyFit.finish();
+      String printed = Files.readString(out);
+      assertTrue(printed.matches("(?s).*injected failures: [1-9].*"), printed);
+      SameFit.assertSameFit(clean.finish(), faulty);
+    }
   }
 
   @Test
@@ -104,32 +123,35 @@ class FaultToleranceIT {
     List<String> args = new ArrayList<>(List.of("--mode", mode, "--max-iterations", "100"));
     args.addAll(List.of(options));
     String[] fitArgs = args.toArray(new String[0]);
-    Path clean = fit(mode + "-clean", Map.of(), fitArgs);
-
-    Path output = dir.resolve(mode + "-killed");
-    Path checkpoints = dir.resolve(mode + "-killed.checkpoint");
     List<String> withCheckpoints = new ArrayList<>(args);
     withCheckpoints.addAll(List.of("--checkpoint-every", "10"));
-    Process p = start(output, Map.of(), withCheckpoints.toArray(new String[0]));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (checkpointIteration(checkpoints) < 30) {
-      assertTrue(p.isAlive(), "the fit ended before it could be killed");
-      assertTrue(System.nanoTime() < deadline, "no checkpoint at iteration 30 within 120 s");
-      Thread.sleep(100);
-    }
-    p.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
-    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-    assertFalse(Files.exists(output), "a killed fit leaves no output that looks complete");
-    assertTrue(checkpointIteration(checkpoints) < 100, "killed before the end");
+    try (Started clean = fit(mode + "-clean", Map.of(), fitArgs);
+        Started killed = fit(mode + "-killed", Map.of(),
+            withCheckpoints.toArray(new String[0]))) {
+      Path output = killed.output();
+      Path checkpoints = dir.resolve(mode + "-killed.checkpoint");
+      Process p = killed.process();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (checkpointIteration(checkpoints) < 30) {
+        assertTrue(p.isAlive(), "the fit ended before it could be killed");
+        assertTrue(System.nanoTime() < deadline, "no checkpoint at iteration 30 within 120 s");
+        Thread.sleep(100);
+      }
+      p.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+      assertFalse(Files.exists(output), "a killed fit leaves no output that looks complete");
+      assertTrue(checkpointIteration(checkpoints) < 100, "killed before the end");
 
-    Process resumed = new ProcessBuilder(HOME.resolve("scripts/sparkgd").toString(), "fit",
-        "--resume", output.toString())
-        .redirectOutput(dir.resolve(mode + "-resumed.out").toFile())
-        .redirectError(dir.resolve(mode + "-killed.err").toFile()).start();
-    finish(resumed, output);
-    assertTrue(Files.readString(dir.resolve(mode + "-killed.err")).contains("Resuming"));
-    SameFit.assertSameFit(clean, output);
-    assertFalse(Files.exists(checkpoints), "checkpoints are removed once the output is complete");
+      Process resumed = new ProcessBuilder(HOME.resolve("scripts/sparkgd").toString(), "fit",
+          "--resume", output.toString())
+          .redirectOutput(dir.resolve(mode + "-resumed.out").toFile())
+          .redirectError(dir.resolve(mode + "-killed.err").toFile()).start();
+      finish(resumed, output);
+      assertTrue(Files.readString(dir.resolve(mode + "-killed.err")).contains("Resuming"));
+      SameFit.assertSameFit(clean.finish(), output);
+      assertFalse(Files.exists(checkpoints),
+          "checkpoints are removed once the output is complete");
+    }
   }
 
   private static long checkpointIteration(Path checkpoints) throws IOException {

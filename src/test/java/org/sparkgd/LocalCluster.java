@@ -2,8 +2,11 @@ package org.sparkgd;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
 public final class LocalCluster implements AutoCloseable {
   private static final Duration UP_LIMIT = Duration.ofSeconds(150);
   private static final Duration DOWN_LIMIT = Duration.ofSeconds(60);
+  private static final Path START_LOCK = ScriptProcess.HOME.resolve("target/cluster-start.lock");
 
   private final Path dir;
   private final String masterUrl;
@@ -40,10 +44,18 @@ public final class LocalCluster implements AutoCloseable {
   public static LocalCluster start(Path dir, int workers, Map<String, String> env)
       throws InterruptedException {
     ScriptProcess.Result up;
-    try (ScriptProcess process = ScriptProcess.start(dir, "cluster-up", env, "cluster",
-        "up", "--workers", Integer.toString(workers), "--cores", "1", "--memory", "1g",
-        "--dir", dir.toString(), "--timeout", "120")) {
+    // One start at a time across test JVMs (-Dit.forks=2): daemons starting at once on 2 cores
+    // can starve each other past the limits.
+    try (FileChannel lockFile = FileChannel.open(START_LOCK, StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE);
+        FileLock lock = lockFile.lock();
+        ScriptProcess process = ScriptProcess.start(dir, "cluster-up", env, "cluster",
+            "up", "--workers", Integer.toString(workers), "--cores", "1", "--memory", "1g",
+            "--dir", dir.toString(), "--timeout", "120")) {
       up = process.await(UP_LIMIT);
+    } catch (IOException e) {
+      new LocalCluster(dir, null).close();
+      throw new UncheckedIOException(e);
     } catch (InterruptedException | RuntimeException | AssertionError e) {
       new LocalCluster(dir, null).close();
       throw e;

@@ -1,9 +1,7 @@
 package org.sparkgd;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.sparkgd.cli.CliRunner.doubles;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,20 +73,6 @@ class SameFitFromAnyInputTest {
     return output;
   }
 
-  private static void assertSameFit(Path expected, Path actual) {
-    List<Row> a = CliRunner.history(expected);
-    List<Row> b = CliRunner.history(actual);
-    assertEquals(a.size(), b.size());
-    for (int k = 0; k < a.size(); k++) {
-      assertEquals((double) a.get(k).getAs("cost"), (double) b.get(k).getAs("cost"), 0,
-          actual + ", history row " + k);
-    }
-    assertArrayEquals(doubles(CliRunner.model(expected).get("coefficients")),
-        doubles(CliRunner.model(actual).get("coefficients")), 0, actual.toString());
-    assertEquals(CliRunner.model(expected).get("intercept").asDouble(),
-        CliRunner.model(actual).get("intercept").asDouble(), 0, actual.toString());
-  }
-
   /** The cached blocks, partition by partition, and the standardization, of {@code input}. */
   private static List<Object> cache(Path input, int minPartitions) {
     InputSpec spec = new InputSpec(new InputSource(input.toString(), InputFormat.AUTO, ','),
@@ -128,7 +112,7 @@ class SameFitFromAnyInputTest {
   void csvAndParquetGiveTheSameFitToTheBit() {
     Path csv = DATA.writeCsv(dir.resolve("whole.csv"));
     Path parquet = parts("parquet", 7);
-    assertSameFit(fit(csv, "fit-csv"), fit(parquet, "fit-parquet"));
+    SameFit.assertSameFit(fit(csv, "fit-csv"), fit(parquet, "fit-parquet"));
   }
 
   private static long rowGroups(Path file) {
@@ -150,7 +134,7 @@ class SameFitFromAnyInputTest {
         "0.05", "--seed", "5"};
     Path fromCsv = fit(csv, "mini-csv", options);
     assertEquals(8, CliRunner.model(fromCsv).get("partitions").asInt());
-    assertSameFit(fromCsv, fit(parquet, "mini-parquet", options));
+    SameFit.assertSameFit(fromCsv, fit(parquet, "mini-parquet", options));
   }
 
   private static Path onlyPart(Path folder) {
