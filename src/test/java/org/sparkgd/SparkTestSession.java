@@ -1,6 +1,8 @@
 package org.sparkgd;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -25,6 +27,11 @@ public final class SparkTestSession {
           .getOrCreate();
     }
     return session;
+  }
+
+  /** A CSV file (or folder) with a header, its column types inferred, as a DataFrame. */
+  public static Dataset<Row> csv(String path) {
+    return get().read().option("header", "true").option("inferSchema", "true").csv(path);
   }
 
   public static JavaSparkContext jsc() {

@@ -30,9 +30,9 @@ import org.sparkgd.formula.ModelTerms;
 import scala.Tuple2;
 
 /**
- * Fixes a formula against an input before the rows are read: its columns' kinds (Parquet: the
- * schema; CSV: one pass, numeric when every value is a finite number) and each string column's
- * levels, then the {@link Design}.
+ * Fixes a formula against an input before the rows are read: its columns' kinds (Parquet or a
+ * DataFrame: the schema; CSV: one pass, numeric when every value is a finite number) and each
+ * string column's levels, then the {@link Design}.
  */
 public final class DesignScan {
   /** More levels than this is an ID-like column, not a factor. */
@@ -43,13 +43,23 @@ public final class DesignScan {
   /** The formula of {@code spec} ({@code - 1} added for {@code --no-intercept}) as a design. */
   public static Design resolve(SparkSession spark, InputSpec spec, InputFiles files,
       boolean parquet) {
-    Formula formula = Formula.parse(spec.noIntercept() ? spec.formula() + " - 1"
-        : spec.formula());
-    return parquet ? parquet(spark, files, formula) : csv(spark, spec.delimiter(), files, formula);
+    Formula formula = formula(spec.formula(), !spec.noIntercept());
+    return parquet ? scan(spark.read().parquet(files.path()), formula, files.path())
+        : csv(spark, spec.delimiter(), files, formula);
   }
 
-  private static Design parquet(SparkSession spark, InputFiles files, Formula formula) {
-    Dataset<Row> frame = spark.read().parquet(files.path());
+  /** {@code text} parsed, through the origin ({@code - 1} appended) unless {@code intercept}. */
+  public static Formula formula(String text, boolean intercept) {
+    return Formula.parse(intercept ? text : text + " - 1");
+  }
+
+  /**
+   * The design of {@code formula} over a DataFrame's columns: kinds from its schema, a string
+   * column's levels from one distinct pass each (sorted as {@code Factor} sorts them).
+   *
+   * @param source names the rows in an error (a path, or "the training rows")
+   */
+  public static Design scan(Dataset<Row> frame, Formula formula, String source) {
     ModelTerms terms = formula.terms(Arrays.asList(frame.columns()));
     Map<String, ColumnKind> kinds = new LinkedHashMap<>();
     Map<String, List<String>> levels = new LinkedHashMap<>();
@@ -65,11 +75,11 @@ public final class DesignScan {
           values.add(r.getString(0));
         }
         if (values.size() > MAX_LEVELS) {
-          throw ColumnKinds.tooManyLevels(files.path(), column, MAX_LEVELS, null);
+          throw ColumnKinds.tooManyLevels(source, column, MAX_LEVELS, null);
         }
         levels.put(column, values);
       } else {
-        throw new UserError(files.path() + ": column '" + column + "' has type "
+        throw new UserError(source + ": column '" + column + "' has type "
             + type.simpleString() + ", neither a number nor a string");
       }
     }

@@ -104,7 +104,15 @@ public final class ParquetBlockReader {
   /** The design rows of a formula: its numeric columns and label as doubles, its strings. */
   public static JavaRDD<DataBlock> read(SparkSession spark, InputFiles input, Design design,
       String weight, int minPartitions, BadRowPolicy onBadRows) {
-    Dataset<Row> frame = spark.read().parquet(input.path());
+    return read(spark.read().parquet(input.path()), design, weight, minPartitions, onBadRows);
+  }
+
+  /**
+   * As above, from any DataFrame's rows (the Spark ML estimator's): each row's formula columns
+   * expanded through {@link DesignRow} into the design row, the label (and the weight).
+   */
+  public static JavaRDD<DataBlock> read(Dataset<Row> frame, Design design, String weight,
+      int minPartitions, BadRowPolicy onBadRows) {
     List<String> names = new ArrayList<>(DesignRow.numericColumns(design, weight));
     int numbers = names.size();
     names.addAll(design.stringColumns());
@@ -163,7 +171,8 @@ public final class ParquetBlockReader {
         if (problem == null) {
           return true;
         }
-        String reason = row.getString(names.size()) + ": " + problem;
+        String file = row.getString(names.size());
+        String reason = (file.isEmpty() ? "the training rows" : file) + ": " + problem;
         if (onBadRows == BadRowPolicy.FAIL) {
           throw new UserError(reason + " (--on-bad-rows skip drops such rows)");
         }

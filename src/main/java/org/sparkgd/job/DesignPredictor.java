@@ -11,16 +11,17 @@ import org.sparkgd.model.LinearModel;
 /**
  * Predicts a new row of a model fitted by formula: reads the formula's raw columns (numbers,
  * then strings), expands them into the design row exactly as the fit did, and applies the
- * model. A level the model never saw is the user's to fix, named with file, column and value.
+ * model ({@code sparkgd predict}, and the Spark ML model fitted by formula). A level the model
+ * never saw is the user's to fix, named with file, column and value.
  */
-final class DesignPredictor implements Serializable {
+public final class DesignPredictor implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final Design design;
   private final LinearModel model;
   private final List<String> columns;
 
-  DesignPredictor(Design design, LinearModel model) {
+  public DesignPredictor(Design design, LinearModel model) {
     if (!design.columnNames().equals(model.features())) {
       throw new IllegalArgumentException("the design's columns " + design.columnNames()
           + " are not the model's features " + model.features());
@@ -31,14 +32,17 @@ final class DesignPredictor implements Serializable {
   }
 
   /** The input columns a row needs: the design's numeric columns, then its string ones. */
-  static List<String> columns(Design design) {
+  public static List<String> columns(Design design) {
     List<String> columns = new ArrayList<>(design.numericColumns());
     columns.addAll(design.stringColumns());
     return columns;
   }
 
-  /** @param row the values of {@link #columns(Design)}: doubles, then strings */
-  double predict(Row row, String file) {
+  /**
+   * @param row the values of {@link #columns(Design)}: doubles, then strings
+   * @param file names the rows in an error
+   */
+  public double predict(Row row, String file) {
     int numbers = design.numericColumns().size();
     double[] x = new double[numbers];
     String[] strings = new String[columns.size() - numbers];

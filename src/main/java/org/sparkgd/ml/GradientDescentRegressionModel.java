@@ -15,6 +15,10 @@ import org.apache.spark.ml.util.DefaultParamsWriter;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.sparkgd.formula.Design;
 import org.sparkgd.model.FitStatistics;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.model.RegressionMetrics;
@@ -30,7 +34,8 @@ import scala.Option;
  * The model a {@link GradientDescentRegressor} fits: predicts on the original scale, applying
  * the training standardization exactly as {@code sparkgd predict} does. Saved as Spark ML's
  * metadata (the Params) plus {@code data/model.json} in the format of a fit's model.json, read
- * by the same {@link ModelJson}.
+ * by the same {@link ModelJson}; fitted by formula, its design is saved there too (as a fit's
+ * {@code formula}), and {@link #transform} expands new rows by it.
  */
 public final class GradientDescentRegressionModel
     extends RegressionModel<Vector, GradientDescentRegressionModel> implements MLWritable {
@@ -46,17 +51,19 @@ public final class GradientDescentRegressionModel
   private final FitStatistics statistics;
   /** Empty for a loaded model: the history is not saved with it. */
   private final transient List<IterationRecord> history;
+  /** The formula's design new rows are expanded by; null for a fit of {@code featuresCol}. */
+  private final Design design;
 
   GradientDescentRegressionModel(String uid, LinearModel model, StopReason stopReason,
       long iterations, RegressionMetrics trainingMetrics, FitStatistics statistics,
-      List<IterationRecord> history) {
+      List<IterationRecord> history, Design design) {
     this(PendingUid.set(uid), uid, model, stopReason, iterations, trainingMetrics, statistics,
-        history);
+        history, design);
   }
 
   private GradientDescentRegressionModel(Void pending, String uid, LinearModel model,
       StopReason stopReason, long iterations, RegressionMetrics trainingMetrics,
-      FitStatistics statistics, List<IterationRecord> history) {
+      FitStatistics statistics, List<IterationRecord> history, Design design) {
     this.uid = uid;
     PendingUid.clear();
     this.model = model;
@@ -65,6 +72,7 @@ public final class GradientDescentRegressionModel
     this.trainingMetrics = trainingMetrics;
     this.statistics = statistics;
     this.history = List.copyOf(history);
+    this.design = design;
   }
 
   @Override
@@ -75,6 +83,30 @@ public final class GradientDescentRegressionModel
   @Override
   public double predict(Vector features) {
     return model.predict(features.toArray());
+  }
+
+  /**
+   * Fitted by formula, the predictions of the design rows the formula's columns expand into
+   * (a level the fit never saw fails, named); else Spark's, from {@code featuresCol}.
+   */
+  @Override
+  public Dataset<Row> transform(Dataset<?> dataset) {
+    if (design == null) {
+      return super.transform(dataset);
+    }
+    transformSchema(dataset.schema());
+    return FormulaColumns.predict(dataset, design, model, getPredictionCol());
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    return design == null ? super.transformSchema(schema)
+        : FormulaColumns.withPrediction(schema, getPredictionCol());
+  }
+
+  /** The formula's design (saved with the model), or null when fitted on {@code featuresCol}. */
+  public Design design() {
+    return design;
   }
 
   @Override
@@ -140,7 +172,7 @@ public final class GradientDescentRegressionModel
   @Override
   public GradientDescentRegressionModel copy(ParamMap extra) {
     GradientDescentRegressionModel copy = new GradientDescentRegressionModel(uid, model,
-        stopReason, iterations, trainingMetrics, statistics, history());
+        stopReason, iterations, trainingMetrics, statistics, history(), design);
     return copyValues(copy, extra).setParent(parent());
   }
 
@@ -170,7 +202,7 @@ public final class GradientDescentRegressionModel
       // Through the SparkContext: the one signature every Spark line has (3.5's lacks the session).
       DefaultParamsWriter.saveMetadata(instance, path, sc(), Option.empty(), Option.empty());
       ObjectNode json = ModelJson.estimatorModel(instance.model, instance.stopReason.label(),
-          instance.iterations, instance.trainingMetrics, instance.statistics);
+          instance.iterations, instance.trainingMetrics, instance.statistics, instance.design);
       Path file = new Path(path, DATA);
       try {
         FileSystem fs = OutputCommitter.withoutChecksums(
@@ -192,7 +224,7 @@ public final class GradientDescentRegressionModel
           new Path(path, DATA).toString());
       GradientDescentRegressionModel model = new GradientDescentRegressionModel(metadata.uid(),
           saved.model(), StopReason.valueOf(saved.stopReason().toUpperCase()),
-          saved.iterations(), saved.training(), saved.statistics(), List.of());
+          saved.iterations(), saved.training(), saved.statistics(), List.of(), saved.design());
       metadata.getAndSetParams(model, metadata.getAndSetParams$default$2());
       return model;
     }

@@ -1,16 +1,9 @@
 package org.sparkgd.ml;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.ml.attribute.Attribute;
-import org.apache.spark.ml.attribute.AttributeGroup;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
@@ -19,8 +12,8 @@ import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.sparkgd.UserError;
+import org.apache.spark.sql.types.StructType;
+import org.sparkgd.data.DesignScan;
 import org.sparkgd.data.TrainingData;
 import org.sparkgd.engine.CallerName;
 import org.sparkgd.job.Fitter;
@@ -31,8 +24,9 @@ import org.sparkgd.output.OutputCommitter;
  * Linear regression by batch or mini-batch gradient descent, as a Spark ML {@code Estimator}:
  * put it in a {@code Pipeline} after a {@code VectorAssembler}. Every fitting option of
  * {@code sparkgd fit} is a Param with the same default; {@code weightCol} and
- * {@code fitIntercept} are {@code --weight} and {@code --no-intercept}. {@link #fit} standardizes the rows,
- * caches them as packed blocks and runs the very code the command line runs
+ * {@code fitIntercept} are {@code --weight} and {@code --no-intercept}; with {@code formula} set
+ * it reads the DataFrame's columns the formula names, expanded as {@code --formula} expands
+ * them. {@link #fit} standardizes the rows, caches them as packed blocks and runs the very code the command line runs
  * ({@link Fitter}), so both give the same coefficients on the same rows.
  */
 public final class GradientDescentRegressor extends RowParams
@@ -61,55 +55,47 @@ public final class GradientDescentRegressor extends RowParams
 
   @Override
   public GradientDescentRegressionModel train(Dataset<?> dataset) {
-    String featuresCol = getFeaturesCol();
-    AttributeGroup group = AttributeGroup.fromStructField(dataset.schema().apply(featuresCol));
-    int numFeatures = group.size() >= 0 ? group.size() : firstVectorSize(dataset, featuresCol);
-    List<String> names = featureNames(group, numFeatures, featuresCol);
-    String labelCol = getLabelCol();
     String weightCol = getWeightCol();
-    String source = "the training rows (column '" + featuresCol + "')";
-    try (TrainingData data = TrainingData.fromRaw(
-        VectorBlocks.read(dataset, featuresCol, labelCol, weightCol, numFeatures), names,
-        labelCol, source, null, getFitIntercept(), 0)) {
+    TrainingRows rows = getFormula() != null
+        ? TrainingRows.ofFormula(dataset, getFormula(), weightCol, getFitIntercept())
+        : TrainingRows.ofVectors(dataset, getFeaturesCol(), getLabelCol(), weightCol,
+            getFitIntercept());
+    try (TrainingData data = TrainingData.fromRaw(rows.reader().get(), rows.features(),
+        rows.label(), rows.source(), null, rows.intercept(), 0)) {
       if (weightCol != null) {
-        data.weightedBy(weightCol, source);
+        data.weightedBy(weightCol, rows.source());
       }
       FitResult fit;
       try (CallerName caller = CallerName.of(dataset.sparkSession().sparkContext(),
           getClass().getSimpleName() + " " + uid())) {
         fit = new Fitter(descentOptions())
-            .withOriginalRows(() -> VectorBlocks.read(dataset, featuresCol, labelCol, weightCol,
-                numFeatures))
-            .fit(data, labelCol, names);
+            .withOriginalRows(rows.reader())
+            .fit(data, rows.label(), rows.features());
       }
       return new GradientDescentRegressionModel(uid, fit.model(), fit.result().stopReason(),
-          fit.result().updates(), fit.training(), fit.statistics(), fit.result().history());
+          fit.result().updates(), fit.training(), fit.statistics(), fit.result().history(),
+          rows.design());
     }
   }
 
-  /** Without ML attributes in the schema, the size of the first row's vector. */
-  private static int firstVectorSize(Dataset<?> dataset, String featuresCol) {
-    List<Row> first = dataset.select(featuresCol).where(col(featuresCol).isNotNull()).limit(1)
-        .collectAsList();
-    if (first.isEmpty()) {
-      throw new UserError("the training rows: no data rows");
+  /** With a formula the rows are its columns: Spark's check of featuresCol and labelCol is off. */
+  @Override
+  public GradientDescentRegressionModel fit(Dataset<?> dataset) {
+    if (getFormula() == null) {
+      return super.fit(dataset);
     }
-    return ((Vector) first.get(0).get(0)).size();
+    transformSchema(dataset.schema());
+    return copyValues(train(dataset).setParent(this), new ParamMap());
   }
 
-  /**
-   * The names a {@code VectorAssembler} gave the vector's entries (its input columns), else
-   * {@code features[0]}, {@code features[1]}, ….
-   */
-  private static List<String> featureNames(AttributeGroup group, int numFeatures,
-      String featuresCol) {
-    List<String> names = new ArrayList<>();
-    Attribute[] attributes = group.attributes().isDefined() ? group.attributes().get() : null;
-    for (int j = 0; j < numFeatures; j++) {
-      boolean named = attributes != null && attributes[j].name().isDefined();
-      names.add(named ? attributes[j].name().get() : featuresCol + "[" + j + "]");
+  @Override
+  public StructType transformSchema(StructType schema) {
+    if (getFormula() == null) {
+      return super.transformSchema(schema);
     }
-    return names;
+    // Names an unknown column now, before a Pipeline fits anything.
+    DesignScan.formula(getFormula(), getFitIntercept()).terms(List.of(schema.fieldNames()));
+    return FormulaColumns.withPrediction(schema, getPredictionCol());
   }
 
   @Override

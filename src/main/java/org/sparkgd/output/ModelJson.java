@@ -77,10 +77,10 @@ public final class ModelJson {
 
   /**
    * The Spark ML model's file: the core, how the fit ended, its training metrics and its
-   * inference ({@code statistics} may be null).
+   * inference ({@code statistics} may be null), and the formula's design (null without one).
    */
   public static ObjectNode estimatorModel(LinearModel model, String stopReason, long iterations,
-      RegressionMetrics training, FitStatistics statistics) {
+      RegressionMetrics training, FitStatistics statistics, Design design) {
     ObjectNode root = model(model);
     root.put("iterations", iterations);
     root.put("stop_reason", stopReason);
@@ -88,6 +88,9 @@ public final class ModelJson {
     if (statistics != null) {
       putEstimates(root, statistics.inference());
       InferenceJson.put(root, statistics);
+    }
+    if (design != null) {
+      root.set(FORMULA, design.toJson());
     }
     return root;
   }

@@ -38,8 +38,7 @@ class GradientDescentRegressorTest {
   @BeforeAll
   static void write() {
     csv = DATA.writeCsv(dir.resolve("data.csv"));
-    frame = SparkTestSession.get().read().option("header", "true").option("inferSchema", "true")
-        .csv(csv.toString());
+    frame = SparkTestSession.csv(csv.toString());
   }
 
   private static Pipeline pipeline(GradientDescentRegressor regressor) {
@@ -187,9 +186,10 @@ class GradientDescentRegressorTest {
     }
     // elasticNetParam's default (0, ridge once regParam > 0) differs from --l1-ratio's (0.5,
     // which matters only for --penalty elastic-net): Spark ML's convention.
-    // weightCol and fitIntercept are --weight and --no-intercept (RowParamsTest).
-    assertEquals(pairs.length + 1 + 6 + 2 + 3, regressor.params().length,
+    // weightCol and fitIntercept are --weight and --no-intercept (RowParamsTest), formula is
+    // --formula (FormulaParamTest).
+    assertEquals(pairs.length + 1 + 6 + 3 + 3, regressor.params().length,
         "these, learningRate, mode, solver, step, update, schedule, elasticNetParam, "
-            + "weightCol, fitIntercept, and the features, label and prediction columns");
+            + "weightCol, fitIntercept, formula, and the features, label and prediction columns");
   }
 }

@@ -1,0 +1,150 @@
+package org.sparkgd.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparkgd.LeastSquaresReference;
+import org.sparkgd.SparkTestSession;
+import org.sparkgd.TestData;
+import org.sparkgd.UserError;
+import org.sparkgd.cli.CliRunner;
+
+/** The estimator's {@code formula} Param against {@code sparkgd fit --formula} on the same rows. */
+class FormulaParamTest {
+  private static final String FORMULA = "y ~ a * b + region";
+  private static final List<String> REGIONS = List.of("west", "east", "north");
+
+  @TempDir
+  static Path dir;
+  static Path csv;
+  static Dataset<Row> frame;
+
+  /** y = 1 + 2a − b + 0.5ab + a region's shift + noise; {@code id} keeps the rows' order. */
+  @BeforeAll
+  static void write() {
+    Random random = new Random(19);
+    List<String> lines = new ArrayList<>(List.of("id,a,b,region,y"));
+    for (int i = 0; i < 600; i++) {
+      double a = 4 * random.nextDouble();
+      double b = 10 * random.nextDouble() - 5;
+      int region = random.nextInt(3);
+      double y = 1 + 2 * a - b + 0.5 * a * b + (region - 1) * 1.5 + random.nextGaussian();
+      lines.add(String.format(Locale.ROOT, "%d,%.6f,%.6f,%s,%.6f", i, a, b,
+          REGIONS.get(region), y));
+    }
+    csv = TestData.write(dir.resolve("rows.csv"), lines);
+    frame = SparkTestSession.csv(csv.toString());
+  }
+
+  private static Path cliFit(String name, String... options) {
+    Path output = dir.resolve(name);
+    List<String> args = new ArrayList<>(List.of("fit", "--input", csv.toString(), "--formula",
+        FORMULA, "--output", output.toString()));
+    args.addAll(List.of(options));
+    CliRunner.Result r = CliRunner.run(args.toArray(new String[0]));
+    assertEquals(0, r.exitCode(), r.err());
+    return output;
+  }
+
+  private static void assertSameCoefficients(GradientDescentRegressionModel ml, Path cli) {
+    JsonNode json = CliRunner.model(cli);
+    List<String> features = new ArrayList<>();
+    json.get("features").forEach(f -> features.add(f.asText()));
+    assertEquals(features, ml.linearModel().features());
+    double[] expected = CliRunner.interceptAndCoefficients(json);
+    double[] actual = new double[expected.length];
+    actual[0] = ml.intercept();
+    System.arraycopy(ml.coefficients().toArray(), 0, actual, 1, expected.length - 1);
+    assertTrue(LeastSquaresReference.maxRelativeError(actual, expected, 1e-9) < 1e-12,
+        Arrays.toString(actual) + " vs " + Arrays.toString(expected));
+    assertEquals(json.get("iterations").asLong(), ml.iterations());
+  }
+
+  @Test
+  void theFitIsTheCommandLinesAndSoAreItsPredictions() {
+    assertEquals(null, new GradientDescentRegressor().getFormula(), "unset by default");
+    Path cli = cliFit("cli");
+    GradientDescentRegressionModel ml = new GradientDescentRegressor().setFormula(FORMULA)
+        .fit(frame);
+    assertSameCoefficients(ml, cli);
+    // a, b, the two dummies of region (east is the reference, as R sorts), a:b
+    assertEquals(List.of("a", "b", "regionnorth", "regionwest", "a:b"),
+        ml.linearModel().features());
+    assertTrue(ml.summary().contains("regionwest"), ml.summary());
+
+    Path predicted = dir.resolve("cli-predicted");
+    CliRunner.Result r = CliRunner.run("predict", "--model", cli.toString(), "--input",
+        csv.toString(), "--output", predicted.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    List<Row> expected = SparkTestSession.csv(predicted.toString()).orderBy("id")
+        .select("id", "prediction").collectAsList();
+    List<Row> actual = ml.transform(frame.drop("y")).orderBy("id").select("id", "prediction")
+        .collectAsList();
+    assertEquals(600, actual.size());
+    for (int i = 0; i < actual.size(); i++) {
+      assertEquals(expected.get(i).getInt(0), actual.get(i).getInt(0));
+      double p = expected.get(i).getDouble(1);
+      assertEquals(p, actual.get(i).getDouble(1), 1e-12 * Math.max(1, Math.abs(p)));
+    }
+  }
+
+  @Test
+  void fitInterceptFalseIsTheFormulaThroughTheOrigin() {
+    Path cli = cliFit("cli-origin", "--no-intercept");
+    GradientDescentRegressionModel ml = new GradientDescentRegressor().setFormula(FORMULA)
+        .setFitIntercept(false).fit(frame);
+    assertEquals(0.0, ml.intercept());
+    // Without an intercept every level of the first factor gets its own column, as in R.
+    assertEquals(List.of("a", "b", "regioneast", "regionnorth", "regionwest", "a:b"),
+        ml.linearModel().features());
+    assertSameCoefficients(ml, cli);
+  }
+
+  @Test
+  void aSavedAndLoadedModelKeepsItsDesignAndPredictsIdentically() throws java.io.IOException {
+    GradientDescentRegressionModel ml = new GradientDescentRegressor().setFormula(FORMULA)
+        .setMaxIter(20).fit(frame);
+    String path = dir.resolve("saved").toString();
+    ml.write().save(path);
+    GradientDescentRegressionModel loaded = GradientDescentRegressionModel.load(path);
+    assertEquals(FORMULA, loaded.design().formula());
+    assertEquals(ml.transform(frame).orderBy("id").select("prediction").collectAsList(),
+        loaded.transform(frame).orderBy("id").select("prediction").collectAsList());
+  }
+
+  @Test
+  void anUnknownColumnIsOneLineNamingIt() {
+    Exception e = assertThrows(Exception.class, () -> new GradientDescentRegressor()
+        .setFormula("y ~ a + regoin").fit(frame));
+    UserError user = UserError.findIn(e);
+    assertTrue(user != null && user.getMessage().contains("'regoin'")
+        && user.getMessage().contains("region")
+        && user.getMessage().lines().count() == 1, String.valueOf(e));
+  }
+
+  @Test
+  void anUnseenLevelAtTransformIsOneLineNamingIt() {
+    GradientDescentRegressionModel ml = new GradientDescentRegressor().setFormula(FORMULA)
+        .setMaxIter(5).fit(frame);
+    Dataset<Row> unseen = frame.limit(3).withColumn("region",
+        org.apache.spark.sql.functions.lit("south"));
+    Exception e = assertThrows(Exception.class, () -> ml.transform(unseen).collectAsList());
+    UserError user = UserError.findIn(e);
+    assertTrue(user != null && user.getMessage().contains("'region'")
+        && user.getMessage().contains("'south'")
+        && user.getMessage().lines().count() == 1, String.valueOf(e));
+  }
+}
