@@ -29,8 +29,8 @@ class FormulaParamTest {
 
   @TempDir
   static Path dir;
-  static Path csv;
-  static Dataset<Row> frame;
+  static Path rowsFile;
+  static Dataset<Row> rows;
 
   /** y = 1 + 2a − b + 0.5ab + a region's shift + noise; {@code id} keeps the rows' order. */
   @BeforeAll
@@ -45,14 +45,14 @@ class FormulaParamTest {
       lines.add(String.format(Locale.ROOT, "%d,%.6f,%.6f,%s,%.6f", i, a, b,
           REGIONS.get(region), y));
     }
-    csv = TestData.write(dir.resolve("rows.csv"), lines);
-    frame = SparkTestSession.csv(csv.toString());
+    rowsFile = TestData.write(dir.resolve("rows.csv"), lines);
+    rows = SparkTestSession.csv(rowsFile.toString());
   }
 
   private static Path cliFit(String name, String... options) {
     Path output = dir.resolve(name);
-    List<String> args = new ArrayList<>(List.of("fit", "--input", csv.toString(), "--formula",
-        FORMULA, "--output", output.toString()));
+    List<String> args = new ArrayList<>(List.of("fit", "--input", rowsFile.toString(),
+        "--formula", FORMULA, "--output", output.toString()));
     args.addAll(List.of(options));
     CliRunner.Result r = CliRunner.run(args.toArray(new String[0]));
     assertEquals(0, r.exitCode(), r.err());
@@ -78,7 +78,7 @@ class FormulaParamTest {
     assertEquals(null, new GradientDescentRegressor().getFormula(), "unset by default");
     Path cli = cliFit("cli");
     GradientDescentRegressionModel ml = new GradientDescentRegressor().setFormula(FORMULA)
-        .fit(frame);
+        .fit(rows);
     assertSameCoefficients(ml, cli);
     // a, b, the two dummies of region (east is the reference, as R sorts), a:b
     assertEquals(List.of("a", "b", "regionnorth", "regionwest", "a:b"),
@@ -87,11 +87,11 @@ class FormulaParamTest {
 
     Path predicted = dir.resolve("cli-predicted");
     CliRunner.Result r = CliRunner.run("predict", "--model", cli.toString(), "--input",
-        csv.toString(), "--output", predicted.toString());
+        rowsFile.toString(), "--output", predicted.toString());
     assertEquals(0, r.exitCode(), r.err());
     List<Row> expected = SparkTestSession.csv(predicted.toString()).orderBy("id")
         .select("id", "prediction").collectAsList();
-    List<Row> actual = ml.transform(frame.drop("y")).orderBy("id").select("id", "prediction")
+    List<Row> actual = ml.transform(rows.drop("y")).orderBy("id").select("id", "prediction")
         .collectAsList();
     assertEquals(600, actual.size());
     for (int i = 0; i < actual.size(); i++) {
@@ -105,7 +105,7 @@ class FormulaParamTest {
   void fitInterceptFalseIsTheFormulaThroughTheOrigin() {
     Path cli = cliFit("cli-origin", "--no-intercept");
     GradientDescentRegressionModel ml = new GradientDescentRegressor().setFormula(FORMULA)
-        .setFitIntercept(false).fit(frame);
+        .setFitIntercept(false).fit(rows);
     assertEquals(0.0, ml.intercept());
     // Without an intercept every level of the first factor gets its own column, as in R.
     assertEquals(List.of("a", "b", "regioneast", "regionnorth", "regionwest", "a:b"),
@@ -116,19 +116,19 @@ class FormulaParamTest {
   @Test
   void aSavedAndLoadedModelKeepsItsDesignAndPredictsIdentically() throws java.io.IOException {
     GradientDescentRegressionModel ml = new GradientDescentRegressor().setFormula(FORMULA)
-        .setMaxIter(20).fit(frame);
+        .setMaxIter(20).fit(rows);
     String path = dir.resolve("saved").toString();
     ml.write().save(path);
     GradientDescentRegressionModel loaded = GradientDescentRegressionModel.load(path);
     assertEquals(FORMULA, loaded.design().formula());
-    assertEquals(ml.transform(frame).orderBy("id").select("prediction").collectAsList(),
-        loaded.transform(frame).orderBy("id").select("prediction").collectAsList());
+    assertEquals(ml.transform(rows).orderBy("id").select("prediction").collectAsList(),
+        loaded.transform(rows).orderBy("id").select("prediction").collectAsList());
   }
 
   @Test
   void anUnknownColumnIsOneLineNamingIt() {
     Exception e = assertThrows(Exception.class, () -> new GradientDescentRegressor()
-        .setFormula("y ~ a + regoin").fit(frame));
+        .setFormula("y ~ a + regoin").fit(rows));
     UserError user = UserError.findIn(e);
     assertTrue(user != null && user.getMessage().contains("'regoin'")
         && user.getMessage().contains("region")
@@ -138,8 +138,8 @@ class FormulaParamTest {
   @Test
   void anUnseenLevelAtTransformIsOneLineNamingIt() {
     GradientDescentRegressionModel ml = new GradientDescentRegressor().setFormula(FORMULA)
-        .setMaxIter(5).fit(frame);
-    Dataset<Row> unseen = frame.limit(3).withColumn("region",
+        .setMaxIter(5).fit(rows);
+    Dataset<Row> unseen = rows.limit(3).withColumn("region",
         org.apache.spark.sql.functions.lit("south"));
     Exception e = assertThrows(Exception.class, () -> ml.transform(unseen).collectAsList());
     UserError user = UserError.findIn(e);
