@@ -1,7 +1,7 @@
 # Sourced by scripts/sparkgd and scripts/cluster: which build of sparkgd a run uses.
 # pom.xml builds one jar per Spark line, each in its own folder with its own class path files:
-#   target/                    the default build: Spark 4.1, Scala 2.13 (mvn package)
-#   target/spark3.5_2.12/      Spark 3.5, Scala 2.12 (mvn package -Pspark3.5)
+#   target/                    the default build: Spark 4.1, Scala 2.13 (./mvnw package)
+#   target/spark3.5_2.12/      Spark 3.5, Scala 2.12 (./mvnw package -Pspark3.5)
 #   target/spark4.1_2.13/      Spark 4.1 again, as a line (-Pspark4.1; the line tests use it)
 #   target/spark4.2_2.13/      Spark 4.2, Scala 2.13 (-Pspark4.2)
 # use_build DIR sets build_dir, jar, scala_version and build_profiles (the Maven options that
