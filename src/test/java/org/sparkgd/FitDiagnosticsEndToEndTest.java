@@ -100,7 +100,7 @@ class FitDiagnosticsEndToEndTest {
       double w = t + 0.001 * random.nextGaussian();
       lines.add(u + "," + v + "," + w + "," + (u + 2 * v - w + 0.01 * random.nextGaussian()));
     }
-    CliRunner.Result r = fit("collinear", lines, "y", "u,v,w", "--max-iterations", "200");
+    CliRunner.Result r = fit("collinear", lines, "y", "u,v,w", "--max-iterations", "50");
     assertEquals(0, r.exitCode(), r.err());
     JsonNode model = CliRunner.model(dir.resolve("collinear"));
     assertEquals("max_iterations", model.get("stop_reason").asText());
