@@ -1,7 +1,7 @@
 package org.sparkgd;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,128 +11,104 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkgd.cli.CliRunner;
-import org.sparkgd.data.AdvertisingGenerator;
+import org.sparkgd.storage.MiniHdfs;
 
 /**
  * The job on a real Spark standalone cluster (scripts/cluster: a master and two workers, each a
  * separate JVM), submitted with scripts/sparkgd through SparkSubmit: closures, broadcasts and
- * aggregators cross process boundaries, executors can die. Cluster logs stay under
+ * aggregators cross process boundaries, executors can die, drivers run on a worker. A driver on
+ * the cluster without a shared disk writes to an HDFS in this JVM (a NameNode and a DataNode on
+ * loopback): its outcome comes back beside the output, on HDFS. One cluster serves every test
+ * (a start costs about 20 s, a submission 15 s: each asserts all it can). Logs stay under
  * target/cluster-it/.
  */
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class ClusterIT {
   private static final Duration RUN_LIMIT = Duration.ofSeconds(180);
   /** A driver on a worker starts its own JVM and is polled for: more time. */
   private static final Duration CLUSTER_MODE_LIMIT = Duration.ofSeconds(270);
+  /** The generator's rows: the input of the fit that loses an executor. */
   private static final int ROWS = 20_000;
-  /** A fixed number of updates, no early stop: histories compare row for row. */
-  private static final String[] FIT_OPTIONS = {"--tolerance", "0", "--max-iterations", "40",
-      "--learning-rate", "0.3", "--min-partitions", "4"};
+  private static final int CSV_ROWS = 2_000;
+  private static final String CLUSTER_MODE = "--deploy-mode cluster --conf spark.ui.enabled=false";
 
   @TempDir
   static Path data;
 
   private static final Path LOGS = ScriptProcess.HOME.resolve("target/cluster-it");
   private static LocalCluster cluster;
+  private static MiniHdfs hdfs;
   private static Path input;
-  private static Path localFit;
+  private static Path generated;
 
   @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = LocalCluster.start(LOGS.resolve("cluster"), 2);
-    input = TestData.generate(ROWS, 11).writeCsv(data.resolve("input.csv"));
+  static void start() throws Exception {
+    // HDFS, then this JVM's local session, start while scripts/cluster starts its daemons.
+    CompletableFuture<MiniHdfs> startingHdfs = CompletableFuture.supplyAsync(() -> {
+      try {
+        return MiniHdfs.start(data.resolve("hdfs"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    startingHdfs.thenRun(SparkTestSession::get); // a test that needs it first waits for it
+    try {
+      cluster = LocalCluster.start(LOGS.resolve("cluster"), 2);
+    } finally {
+      hdfs = startingHdfs.join();
+    }
+    input = TestData.generate(CSV_ROWS, 11).writeCsv(data.resolve("input.csv"));
   }
 
   @AfterAll
-  static void stopCluster() throws Exception {
+  static void stop() throws Exception {
     if (cluster != null) {
       cluster.close();
     }
-  }
-
-  /** The same fit in local mode (this JVM, local[2]), made once. */
-  private static synchronized Path localFit() {
-    if (localFit == null) {
-      // --overwrite: a first try cut short by a test's timeout must not block the next ones.
-      Path output = data.resolve("local-fit");
-      List<String> options = new ArrayList<>(List.of(FIT_OPTIONS));
-      options.add("--overwrite");
-      CliRunner.Result local = CliRunner.fit(input, output, options.toArray(new String[0]));
-      assertEquals(0, local.exitCode(), local.err());
-      localFit = output;
-      assertEquals(41, CliRunner.history(output).size(), "every update of the fixed fit");
+    if (hdfs != null) {
+      hdfs.close();
     }
-    return localFit;
   }
 
   /**
-   * One client-mode submission, asserted two ways: the fit on the cluster (work for both
-   * workers) equals the local fit to the bit, and it does so although an executor is killed
-   * mid-fit. (The cluster-mode test below also compares a cluster fit with the local one.)
+   * The generator's Parquet, written once by a driver on the cluster to a relative --output: the
+   * script makes it absolute (the driver runs in a worker's folder) and prints the driver's line.
    */
-  @Test
-  void aFitOnTheClusterEqualsTheLocalFitEvenAfterLosingAnExecutor() throws Exception {
-    Path output = data.resolve("fit-losing-an-executor");
-    try (ScriptProcess fit = submitFit("fit-losing-an-executor", output)) {
-      assertTrue(fit.awaitErrorLine(line -> line.contains("iteration 0/"), RUN_LIMIT),
-          "the descent began: " + fit.standardError());
-      List<ProcessHandle> executors = cluster.executorsOf(1, fit.started());
-      assertEquals(1, executors.size(), "worker 1 runs this application's executor");
-      ProcessHandle executor = executors.get(0);
-      Path executorLog = cluster.executorLog(1, executor);
-      assertTrue(awaitLine(executorLog, "Finished task", RUN_LIMIT),
-          "the executor has done part of the fit: " + executorLog);
-      assertTrue(executor.destroyForcibly(), "SIGKILL sent to " + executor.pid());
-      executor.onExit().get(30, TimeUnit.SECONDS);
-      assertTrue(fit.standardError().lines().noneMatch(l -> l.contains("Wrote ")),
-          "the executor died before the fit ended");
-
-      ScriptProcess.Result run = fit.await(RUN_LIMIT);
-      assertEquals(0, run.exitCode(), run.err());
+  private static synchronized Path generated() throws IOException, InterruptedException {
+    if (generated == null) {
+      Path parquet = data.resolve("generated-parquet");
+      ScriptProcess.Result run = submitWith("generate-parquet", Map.of("SPARKGD_SUBMIT_OPTS",
+          CLUSTER_MODE), "generate", "--rows", Integer.toString(ROWS), "--output",
+          relative(parquet), "--format", "parquet", "--seed", "7", "--overwrite")
+          .await(CLUSTER_MODE_LIMIT);
+      assertEquals(0, run.exitCode(), run.out() + run.err());
+      assertEquals("", run.err(), "no Spark chatter on the console");
+      assertTrue(run.out().contains("wrote " + ROWS + " rows to file://" + parquet.toRealPath()),
+          run.out());
+      generated = parquet;
     }
-    String driverLog = Files.readString(LOGS.resolve("fit-losing-an-executor/sparkgd.log"));
-    assertTrue(driverLog.contains("Lost executor"), "the driver saw the executor die");
-    SameFit.assertSameFit(localFit(), output);
-    assertTrue(CliRunner.model(output).get("partitions").asInt() >= 2, "work for both workers");
-  }
-
-  private static boolean awaitLine(Path file, String text, Duration limit)
-      throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(file) && Files.readString(file).contains(text)) {
-        return true;
-      }
-      Thread.sleep(50);
-    }
-    return false;
+    return generated;
   }
 
   @Test
-  void theGeneratorWritesExactlyTheRowsItDocumentsAndAFitRecoversItsModel() throws Exception {
-    Path parquet = data.resolve("generated-parquet");
-    ScriptProcess.Result generated = submit("generate-parquet", "generate", "--rows",
-        Integer.toString(ROWS), "--output", parquet.toUri().toString(), "--format", "parquet",
-        "--seed", "7").await(RUN_LIMIT);
-    assertEquals(0, generated.exitCode(), generated.err());
-    assertGenerated(SparkTestSession.get().read().parquet(parquet.toString()), ROWS, 7);
+  void theGeneratorWritesExactlyTheRowsItDocuments() throws Exception {
+    GeneratorChecks.assertGenerated(SparkTestSession.get().read()
+        .parquet(generated().toString()), ROWS, 7);
 
     // CSV through the same distributed writer, in this JVM (local mode) to keep the run short.
     Path csv = data.resolve("generated-csv");
@@ -143,18 +119,56 @@ class ClusterIT {
       assertEquals(3, files.filter(f -> f.getFileName().toString().startsWith("part-")).count(),
           "one part file per task");
     }
-    assertGenerated(SparkTestSession.get().read().option("header", "true")
-        .option("inferSchema", "true").csv(csv.toString()), 12345, 8);
+    GeneratorChecks.assertGenerated(SparkTestSession.csv(csv.toString()), 12345, 8);
+  }
 
-    Path output = data.resolve("fit-of-generated");
-    ScriptProcess.Result fit = submit("fit-of-generated", "fit", "--input",
-        parquet.toUri().toString(), "--label", "sales", "--features", "TV,radio,newspaper",
-        "--output", output.toString(), "--learning-rate", "0.3").await(RUN_LIMIT);
-    assertEquals(0, fit.exitCode(), fit.err());
+  /**
+   * One client-mode submission, asserted three ways: the fit of the generator's rows on the
+   * cluster (work for both workers) equals the local fit to the bit, it does so although an
+   * executor is killed mid-fit, and it recovers the generator's documented model.
+   */
+  @Test
+  void aFitOnTheClusterEqualsTheLocalFitEvenAfterLosingAnExecutorAndRecoversTheModel()
+      throws Exception {
+    Path parquet = generated();
+    List<String> fitArgs = List.of("fit", "--input", parquet.toUri().toString(), "--label",
+        "sales", "--features", "TV,radio,newspaper", "--learning-rate", "0.3",
+        "--min-partitions", "4", "--output");
+    Path output = data.resolve("fit-losing-an-executor");
+    Path local = data.resolve("local-fit-of-generated");
+    try (ScriptProcess fit = submit("fit-losing-an-executor", with(fitArgs, output.toUri()))) {
+      assertTrue(fit.awaitErrorLine(line -> line.contains("iteration 0/"), RUN_LIMIT),
+          "the descent began: " + fit.standardError());
+      List<ProcessHandle> executors = cluster.executorsOf(1, fit.started());
+      assertEquals(1, executors.size(), "worker 1 runs this application's executor");
+      ProcessHandle executor = executors.get(0);
+      assertTrue(cluster.awaitExecutorLog(1, executor, "Finished task", RUN_LIMIT),
+          "the executor has done part of the fit: " + cluster.executorLog(1, executor));
+      assertTrue(executor.destroyForcibly(), "SIGKILL sent to " + executor.pid());
+      executor.onExit().get(30, TimeUnit.SECONDS);
+      assertTrue(fit.standardError().lines().noneMatch(l -> l.contains("Wrote ")),
+          "the executor died before the fit ended");
+
+      // The local fit, in this JVM, while the cluster's goes on.
+      CliRunner.Result localFit = CliRunner.run(with(fitArgs, local));
+      assertEquals(0, localFit.exitCode(), localFit.err());
+      ScriptProcess.Result run = fit.await(RUN_LIMIT);
+      assertEquals(0, run.exitCode(), run.err());
+    }
+    String driverLog = Files.readString(LOGS.resolve("fit-losing-an-executor/sparkgd.log"));
+    assertTrue(driverLog.contains("Lost executor"), "the driver saw the executor die");
+    SameFit.assertSameFit(local, output);
+
     JsonNode model = CliRunner.model(output);
+    assertTrue(model.get("partitions").asInt() >= 2, "work for both workers");
     assertEquals("converged", model.get("stop_reason").asText());
-    assertRecoversTheDocumentedModel(model,
-        new ObjectMapper().readTree(parquet.resolve("_generator.json").toFile()));
+    JsonNode truth = new ObjectMapper().readTree(parquet.resolve("_generator.json").toFile());
+    assertEquals(ROWS, truth.get("rows").asLong());
+    GeneratorChecks.assertRecoversTheDocumentedModel(model, truth);
+  }
+
+  private static String[] with(List<String> args, Object last) {
+    return Stream.concat(args.stream(), Stream.of(last.toString())).toArray(String[]::new);
   }
 
   @Test
@@ -182,62 +196,72 @@ class ClusterIT {
         yarn.err().strip());
   }
 
-  private static ScriptProcess submitFit(String name, Path output) {
-    String[] args = new String[FIT_OPTIONS.length + 9];
-    String[] head = {"fit", "--input", input.toUri().toString(), "--label", "y",
-        "--features", "x1,x2,x3", "--output", output.toUri().toString()};
-    System.arraycopy(head, 0, args, 0, head.length);
-    System.arraycopy(FIT_OPTIONS, 0, args, head.length, FIT_OPTIONS.length);
-    return submit(name, args);
-  }
-
   /**
-   * {@code --deploy-mode cluster}: the driver runs in a worker's folder, so the script makes the
-   * relative paths absolute, ships the config with {@code --files}, waits for the driver and
-   * prints its summary; the user's driver options join the script's log options.
+   * {@code --deploy-mode cluster} with the output on HDFS: the script makes the relative input
+   * absolute, ships the config with {@code --files}, waits for the driver and prints its
+   * summary, which the driver left beside the output, on HDFS, and the script removed; the user's
+   * driver options join the script's log options. (generated() has a relative --output.)
    */
   @Test
-  @Timeout(value = 8, unit = TimeUnit.MINUTES)
-  void aDriverOnTheClusterTakesRelativePathsAndReportsItsSummaryAndExitCode() throws Exception {
-    Path output = data.resolve("cluster-mode-fit");
+  void aDriverOnTheClusterTakesRelativePathsAndReportsItsSummaryThroughHdfs() throws Exception {
+    String output = hdfs.uri("/fits/cluster-mode");
+    Path local = data.resolve("local-fit");
     Path config = Files.writeString(data.resolve("cluster.properties"),
-        "learning-rate = 0.3\nmax-iterations = 40\ntolerance = 0\n");
+        "learning-rate = 0.3\nmax-iterations = 20\ntolerance = 0\n");
     String name = "cluster-mode-fit";
-    ScriptProcess.Result run = submitWith(name, Map.of("SPARKGD_SUBMIT_OPTS",
-        "--deploy-mode cluster --conf spark.ui.enabled=false --files " + relative(config)
-            + " --driver-java-options '-Dsparkgd.it=1 -Dsparkgd.it2=2'"),
+    ScriptProcess.Result run;
+    String options = CLUSTER_MODE + " --files " + relative(config)
+        + " --driver-java-options '-Dsparkgd.it=1 -Dsparkgd.it2=2'";
+    try (ScriptProcess driver = submitWith(name, Map.of("SPARKGD_SUBMIT_OPTS", options),
         "fit", "--input", relative(input), "--label", "y", "--features", "x1,x2,x3",
-        "--output", relative(output), "--config", "cluster.properties", "--min-partitions", "4")
-        .await(CLUSTER_MODE_LIMIT);
+        "--output", output, "--config", "cluster.properties", "--min-partitions", "4")) {
+      // The local fit, in this JVM, while the driver runs on the cluster.
+      CliRunner.Result localFit = CliRunner.fit(input, local, "--learning-rate", "0.3",
+          "--max-iterations", "20", "--tolerance", "0", "--min-partitions", "4");
+      assertEquals(0, localFit.exitCode(), localFit.err());
+      assertEquals(21, CliRunner.history(local).size(), "every update of the fixed fit");
+      run = driver.await(CLUSTER_MODE_LIMIT);
+    }
     assertEquals(0, run.exitCode(), run.out() + run.err());
     assertEquals("", run.err(), "no Spark chatter on the console");
-    assertTrue(run.out().contains("y ~ x1 + x2 + x3: " + ROWS + " rows")
-        && run.out().contains("outputs: " + output.toUri() + "history"), // absolute now
-        run.out());
-    SameFit.assertSameFit(localFit(), output); // the shipped config's learning rate and iterations
-    Path driverLog = LOGS.resolve(name).resolve("sparkgd.log");
-    assertTrue(Files.readString(driverLog).contains("iteration 0/"),
-        "the driver logs to the script's log file: " + driverLog);
+    assertTrue(run.out().contains("y ~ x1 + x2 + x3: " + CSV_ROWS + " rows")
+        && run.out().contains("outputs: " + output + "/history"), run.out());
     String launch = cluster.driverLaunchCommand();
     assertTrue(launch.contains("-Dsparkgd.it2=2") && launch.contains("-Dlog4j2.configurationFile"),
         "the driver has the user's and the script's options: " + launch);
+    assertTrue(launch.contains("-Dspark.sparkgd.statusDir="
+        + hdfs.uri("/fits/.cluster-mode.sparkgd-status-")), "the status beside the output: "
+        + launch);
+    Path driverLog = LOGS.resolve(name).resolve("sparkgd.log");
+    assertTrue(Files.readString(driverLog).contains("iteration 0/"),
+        "the driver logs to the script's log file: " + driverLog);
+
+    SameFit.assertSameFit(local.toUri().toString(), output); // the shipped config's settings
+    FileSystem fs = hdfs.fileSystem();
+    assertEquals(List.of("cluster-mode"), names(fs, hdfs.uri("/fits")), "the status is gone");
+    assertEquals(new TreeSet<>(Arrays.asList(local.toFile().list())),
+        new TreeSet<>(names(fs, output)), "the output holds what a fit writes");
   }
 
   /**
    * Through a SPARK_HOME's bin/spark-submit (a stand-in that runs Spark's launcher, as a
    * distribution's does): the user's --driver-java-options no longer replace the script's log
-   * options, so a failing run prints one line, in client mode and in cluster mode.
+   * options, so a failing run prints one line, in client mode and in cluster mode. The
+   * cluster-mode driver's exit code and error (naming the input, made absolute by the script, and
+   * its columns) come back through the output's HDFS, and nothing is left there.
    */
   @Test
-  @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void throughSparkHomeAUsersDriverOptionsKeepTheConsoleToOneLine() throws Exception {
     Path home = cluster.sparkHome(data.resolve("spark-home"));
+    String hdfsOutput = hdfs.uri("/bad/cluster-mode");
     for (String mode : List.of("client", "cluster")) {
+      String output = mode.equals("client") ? relative(data.resolve("spark-home-client"))
+          : hdfsOutput;
       ScriptProcess.Result run = submitWith("spark-home-" + mode, Map.of("SPARK_HOME",
           home.toString(), "SPARKGD_SUBMIT_OPTS", "--deploy-mode " + mode
               + " --conf spark.ui.enabled=false --driver-java-options -Dsparkgd.it=3"),
           "fit", "--input", relative(input), "--label", "y", "--features", "x1,x9", "--output",
-          relative(data.resolve("spark-home-" + mode))).await(CLUSTER_MODE_LIMIT);
+          output).await(CLUSTER_MODE_LIMIT);
       assertEquals(UserError.EXIT_CODE, run.exitCode(), mode + ": " + run.out() + run.err());
       // Spark 4.1's launcher adds jdk.incubator.vector, and the JVM says so: not ours to hide.
       List<String> lines = run.err().strip().lines()
@@ -253,9 +277,17 @@ class ClusterIT {
       assertEquals(mode.equals("client"), !progress.isEmpty(), mode + ": " + run.err());
       assertEquals(progress.size() + 1, lines.size(), mode + ": one line besides progress: "
           + run.err());
-      assertTrue(lines.get(lines.size() - 1).startsWith("sparkgd: error: ")
-          && lines.get(lines.size() - 1).contains(": no column 'x9'"), run.err());
+      String error = lines.get(lines.size() - 1);
+      assertTrue(error.startsWith("sparkgd: error: ") && error.contains(": no column 'x9'"),
+          run.err());
+      if (mode.equals("cluster")) {
+        assertTrue(error.startsWith("sparkgd: error: file:" + input.toAbsolutePath()
+            + ": no column 'x9'") && error.contains("the columns are: id, x1, x2, x3, y"), error);
+      }
     }
+    FileSystem fs = hdfs.fileSystem();
+    assertFalse(fs.exists(new org.apache.hadoop.fs.Path(hdfsOutput)), "nothing is written");
+    assertEquals(List.of(), names(fs, hdfs.uri("/bad")), "the status is gone");
   }
 
   /** The path from this process's folder (the scripts' working folder) to {@code file}. */
@@ -263,83 +295,22 @@ class ClusterIT {
     return Path.of("").toAbsolutePath().relativize(file.toAbsolutePath()).toString();
   }
 
+  private static List<String> names(FileSystem fs, String dir) throws IOException {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir);
+    if (!fs.exists(path)) {
+      return List.of();
+    }
+    return Arrays.stream(fs.listStatus(path)).map(FileStatus::getPath)
+        .map(org.apache.hadoop.fs.Path::getName).sorted().toList();
+  }
+
   private static ScriptProcess submit(String name, String... args) {
     return submitWith(name, Map.of("SPARKGD_SUBMIT_OPTS", "--conf spark.ui.enabled=false"), args);
   }
 
-  /**
-   * scripts/sparkgd --master spark://... : the driver in its own JVM, through SparkSubmit;
-   * {@code env} sets SPARKGD_SUBMIT_OPTS (and SPARK_HOME, if any).
-   */
+  /** scripts/sparkgd on this cluster; {@code env} sets SPARKGD_SUBMIT_OPTS (and SPARK_HOME). */
   private static ScriptProcess submitWith(String name, Map<String, String> env,
       String... args) {
-    String[] withMaster = new String[args.length + 2];
-    System.arraycopy(args, 0, withMaster, 0, args.length);
-    withMaster[args.length] = "--master";
-    withMaster[args.length + 1] = cluster.masterUrl();
-    deleteRecursively(LOGS.resolve(name)); // the log file appends; keep one run's
-    Map<String, String> all = new HashMap<>(env);
-    all.put("SPARKGD_LOG_DIR", LOGS.resolve(name).toString());
-    all.put("SPARKGD_JAVA_OPTS", "-Xmx1g");
-    return ScriptProcess.start(LOGS.resolve(name), "sparkgd", all, "sparkgd", withMaster);
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> files = Files.exists(dir) ? Files.walk(dir) : Stream.empty()) {
-      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * Exactly {@code rows} rows of four non-null doubles, and they are the generator's rows
-   * 0..rows-1, each once: the column sums equal those of the rows made here.
-   */
-  private static void assertGenerated(Dataset<Row> frame, long rows, long seed) {
-    assertArrayEquals(new String[] {"TV", "radio", "newspaper", "sales"}, frame.columns());
-    for (StructField field : frame.schema().fields()) {
-      assertEquals(DataTypes.DoubleType, field.dataType(), field.name());
-    }
-    Row sums = frame.selectExpr("count(*)", "sum(TV)", "sum(radio)", "sum(newspaper)",
-        "sum(sales)", "count(TV) + count(radio) + count(newspaper) + count(sales)").first();
-    assertEquals(rows, sums.getLong(0));
-    assertEquals(4 * rows, sums.getLong(5), "no nulls");
-    double[] expected = new double[4];
-    double[] row = new double[4];
-    AdvertisingGenerator generator = new AdvertisingGenerator(seed);
-    for (long i = 0; i < rows; i++) {
-      generator.row(i, row);
-      for (int j = 0; j < 4; j++) {
-        expected[j] += row[j];
-      }
-    }
-    for (int j = 0; j < 4; j++) {
-      assertEquals(expected[j], sums.getDouble(j + 1), 1e-9 * Math.abs(expected[j]),
-          frame.columns()[j]);
-    }
-  }
-
-  /**
-   * The documented coefficients, each within 5 standard errors: σ/(√n·sd_j) for a slope and
-   * σ·√((1 + Σ (mean_j/sd_j)²)/n) for the intercept, σ the documented noise.
-   */
-  private static void assertRecoversTheDocumentedModel(JsonNode model, JsonNode truth) {
-    assertEquals(ROWS, truth.get("rows").asLong());
-    double sigma = truth.get("noise_std").asDouble();
-    double n = model.get("rows").asDouble();
-    double[] means = CliRunner.doubles(model.get("standardization").get("feature_means"));
-    double[] stds = CliRunner.doubles(model.get("standardization").get("feature_stds"));
-    double[] trueCoefficients = CliRunner.doubles(truth.get("true_coefficients"));
-    double[] fitted = CliRunner.doubles(model.get("coefficients"));
-    double spread = 1;
-    for (int j = 0; j < trueCoefficients.length; j++) {
-      double standardError = sigma / (Math.sqrt(n) * stds[j]);
-      assertEquals(trueCoefficients[j], fitted[j], 5 * standardError,
-          truth.get("features").get(j).asText());
-      spread += (means[j] / stds[j]) * (means[j] / stds[j]);
-    }
-    assertEquals(truth.get("true_intercept").asDouble(), model.get("intercept").asDouble(),
-        5 * sigma * Math.sqrt(spread / n), "intercept");
+    return cluster.submit(LOGS.resolve(name), env, args);
   }
 }

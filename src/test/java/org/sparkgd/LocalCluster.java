@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +76,26 @@ public final class LocalCluster implements AutoCloseable {
     return dir;
   }
 
+  /**
+   * Starts scripts/sparkgd {@code args} --master (this cluster): the driver in its own JVM,
+   * through SparkSubmit, of 1g; its output and log in {@code logs}, emptied first (the log file
+   * appends: keep one run's); {@code env} adds SPARKGD_SUBMIT_OPTS (and SPARK_HOME, if any).
+   */
+  public ScriptProcess submit(Path logs, Map<String, String> env, String... args) {
+    List<String> withMaster = new ArrayList<>(List.of(args));
+    withMaster.addAll(List.of("--master", masterUrl));
+    try (Stream<Path> files = Files.exists(logs) ? Files.walk(logs) : Stream.empty()) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> all = new HashMap<>(env);
+    all.put("SPARKGD_LOG_DIR", logs.toString());
+    all.put("SPARKGD_JAVA_OPTS", "-Xmx1g");
+    return ScriptProcess.start(logs, "sparkgd", all, "sparkgd",
+        withMaster.toArray(new String[0]));
+  }
+
   /** The worker's JVM, as recorded in its pid file. */
   public ProcessHandle worker(int index) {
     return pid(dir.resolve("pids/worker-" + index + ".pid"))
@@ -100,6 +121,20 @@ public final class LocalCluster implements AutoCloseable {
     }
     return dir.resolve("work/worker-" + worker).resolve(args.get(app + 1))
         .resolve(args.get(id + 1)).resolve("stderr");
+  }
+
+  /** Waits until the executor's log has {@code text}; false when it has not in {@code limit}. */
+  public boolean awaitExecutorLog(int worker, ProcessHandle executor, String text,
+      Duration limit) throws IOException, InterruptedException {
+    Path log = executorLog(worker, executor);
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(log) && Files.readString(log).contains(text)) {
+        return true;
+      }
+      Thread.sleep(50);
+    }
+    return false;
   }
 
   /**
