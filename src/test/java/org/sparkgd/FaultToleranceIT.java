@@ -70,6 +70,8 @@ class FaultToleranceIT {
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(o -> !o.startsWith("-agentlib") && !o.startsWith("-javaagent"))
         .forEach(command::add);
+    // The quick compiler alone, as scripts/sparkgd runs a local fit: a fit is short jobs.
+    command.add("-XX:TieredStopAtLevel=1");
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         FaultyFit.class.getName()));
     command.addAll(List.of(fitArgs(faulty, options)));
@@ -91,48 +93,91 @@ class FaultToleranceIT {
     }
   }
 
+  /**
+   * A batch and a mini-batch fit, each killed with SIGKILL after its 30th iteration and resumed
+   * by scripts/sparkgd: both at once, as they share nothing, and each watched from here.
+   */
   @Test
-  void aKilledBatchFitResumesToTheSameEnd() throws Exception {
-    killAndResume("batch");
-  }
-
-  @Test
-  void aKilledMiniBatchFitResumesToTheSameEnd() throws Exception {
-    killAndResume("minibatch", "--batch-fraction", "0.3", "--seed", "99");
-  }
-
-  private void killAndResume(String mode, String... options) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--mode", mode, "--max-iterations", "100"));
-    args.addAll(List.of(options));
-    List<String> withCheckpoints = new ArrayList<>(args);
-    withCheckpoints.addAll(List.of("--checkpoint-every", "10"));
-    Path output = dir.resolve(mode + "-killed");
-    Path checkpoints = dir.resolve(mode + "-killed.checkpoint");
-    Map<String, String> env = Map.of("SPARKGD_LOG_DIR", dir.resolve("logs-" + mode).toString());
-    try (ScriptProcess killed = ScriptProcess.start(dir, mode + "-killed", env, "sparkgd",
-        withFit(fitArgs(output, withCheckpoints)))) {
-      CompletableFuture<Path> clean = cleanFit(mode + "-clean", args);
+  void aKilledBatchOrMiniBatchFitResumesToTheSameEnd() throws Exception {
+    try (KilledFit batch = new KilledFit("batch");
+        KilledFit miniBatch = new KilledFit("minibatch", "--batch-fraction", "0.3", "--seed",
+            "99")) {
       long deadline = System.nanoTime() + LIMIT.toNanos();
-      while (checkpointIteration(checkpoints) < 30) {
-        assertTrue(killed.alive(), "the fit ended before it could be killed: "
-            + killed.standardError());
+      while (!(batch.killedAfter(30) & miniBatch.killedAfter(30))) { // & : both, every turn
         assertTrue(System.nanoTime() < deadline, "no checkpoint at iteration 30 in time");
         Thread.sleep(20);
       }
+      batch.resume();
+      miniBatch.resume();
+      batch.assertSameEndAsClean();
+      miniBatch.assertSameEndAsClean();
+    }
+  }
+
+  /** A fit of {@code mode} that checkpoints every 10 iterations, and its clean twin. */
+  private static final class KilledFit implements AutoCloseable {
+    private final String mode;
+    private final Path output;
+    private final Path checkpoints;
+    private final Map<String, String> env;
+    private final ScriptProcess killed;
+    private final CompletableFuture<Path> clean;
+    private boolean wasKilled;
+    private ScriptProcess resumed;
+
+    KilledFit(String mode, String... options) {
+      this.mode = mode;
+      List<String> args = new ArrayList<>(List.of("--mode", mode, "--max-iterations", "100"));
+      args.addAll(List.of(options));
+      List<String> withCheckpoints = new ArrayList<>(args);
+      withCheckpoints.addAll(List.of("--checkpoint-every", "10"));
+      output = dir.resolve(mode + "-killed");
+      checkpoints = dir.resolve(mode + "-killed.checkpoint");
+      env = Map.of("SPARKGD_LOG_DIR", dir.resolve("logs-" + mode).toString());
+      killed = ScriptProcess.start(dir, mode + "-killed", env, "sparkgd",
+          withFit(fitArgs(output, withCheckpoints)));
+      clean = cleanFit(mode + "-clean", args);
+    }
+
+    /** Kills the fit once its checkpoint of {@code iteration} is saved; true once killed. */
+    boolean killedAfter(int iteration) throws IOException {
+      if (wasKilled) {
+        return true;
+      }
+      long saved = checkpointIteration(checkpoints);
+      assertTrue(killed.alive(), mode + ": the fit ended before it could be killed: "
+          + killed.standardError());
+      if (saved < iteration) {
+        return false;
+      }
       killed.close(); // SIGKILL: no shutdown hooks, no cleanup
+      wasKilled = true;
       assertFalse(Files.exists(output), "a killed fit leaves no output that looks complete");
       assertTrue(checkpointIteration(checkpoints) < 100, "killed before the end");
+      return true;
+    }
 
-      ScriptProcess.Result resumed;
-      try (ScriptProcess resume = ScriptProcess.start(dir, mode + "-resumed", env, "sparkgd",
-          "fit", "--resume", output.toString())) {
-        resumed = resume.await(LIMIT);
-      }
-      assertEquals(0, resumed.exitCode(), resumed.err());
-      assertTrue(resumed.err().contains("Resuming"), resumed.err());
+    void resume() {
+      resumed = ScriptProcess.start(dir, mode + "-resumed", env, "sparkgd", "fit", "--resume",
+          output.toString());
+    }
+
+    void assertSameEndAsClean() throws InterruptedException, IOException {
+      ScriptProcess.Result run = resumed.await(LIMIT);
+      assertEquals(0, run.exitCode(), run.err());
+      assertTrue(run.err().contains("Resuming"), run.err());
       SameFit.assertSameFit(clean.join(), output);
       assertFalse(Files.exists(checkpoints),
           "checkpoints are removed once the output is complete");
+    }
+
+    /** A test that failed first leaves no fit running. */
+    @Override
+    public void close() {
+      killed.close();
+      if (resumed != null) {
+        resumed.close();
+      }
     }
   }
 
