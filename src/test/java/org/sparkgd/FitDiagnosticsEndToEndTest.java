@@ -100,7 +100,7 @@ class FitDiagnosticsEndToEndTest {
       double w = t + 0.001 * random.nextGaussian();
       lines.add(u + "," + v + "," + w + "," + (u + 2 * v - w + 0.01 * random.nextGaussian()));
     }
-    CliRunner.Result r = fit("collinear", lines, "y", "u,v,w", "--max-iterations", "200");
+    CliRunner.Result r = fit("collinear", lines, "y", "u,v,w", "--max-iterations", "50");
     assertEquals(0, r.exitCode(), r.err());
     JsonNode model = CliRunner.model(dir.resolve("collinear"));
     assertEquals("max_iterations", model.get("stop_reason").asText());
@@ -137,7 +137,8 @@ class FitDiagnosticsEndToEndTest {
   void aPenalizedFitLeavesOutTheStandardErrorsAndSaysWhy() {
     Path csv = TestData.generate(500, 11).writeCsv(dir.resolve("ridge.csv"));
     Path output = dir.resolve("ridge");
-    CliRunner.Result r = CliRunner.fit(csv, output, "--penalty", "l2", "--lambda", "0.1");
+    CliRunner.Result r = CliRunner.fit(csv, output, "--penalty", "l2", "--lambda", "0.1",
+        "--tolerance", "0", "--max-iterations", "20");
     assertEquals(0, r.exitCode(), r.err());
     JsonNode inference = CliRunner.model(output).get("inference");
     JsonNode term = inference.get("terms").get(1);

@@ -152,7 +152,7 @@ class FitEndToEndTest {
   @Test
   void thePartitionCountDoesNotChangeTheResult() {
     // A fixed number of iterations: a tolerance could stop the two fits one iteration apart.
-    String[] fixed = {"--learning-rate", "0.3", "--tolerance", "0", "--max-iterations", "60"};
+    String[] fixed = {"--learning-rate", "0.3", "--tolerance", "0", "--max-iterations", "30"};
     Path whole = dir.resolve("fit-default-partitions");
     Path split = dir.resolve("fit-7-partitions");
     assertEquals(0, CliRunner.fit(csv, whole, fixed).exitCode());

@@ -36,7 +36,7 @@ class PredictEndToEndTest {
   static void fit() {
     model = dir.resolve("model");
     CliRunner.Result r = CliRunner.fit(DATA.writeCsv(dir.resolve("train.csv")), model,
-        "--learning-rate", "0.4", "--max-iterations", "30");
+        "--learning-rate", "0.4", "--max-iterations", "10");
     assertEquals(0, r.exitCode(), r.err());
     List<String> lines = new ArrayList<>(List.of("id,x3,note,x1,x2"));
     for (int i = 0; i < ROWS; i++) {

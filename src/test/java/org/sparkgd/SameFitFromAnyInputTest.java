@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -38,28 +37,30 @@ class SameFitFromAnyInputTest {
 
   @TempDir
   static Path dir;
-  static Dataset<Row> frame;
+  static final List<Row> rows = new ArrayList<>();
+  static StructType schema;
 
   @BeforeAll
-  static void frame() {
-    List<Row> rows = new ArrayList<>();
+  static void makeRows() {
     for (int i = 0; i < ROWS; i++) {
       rows.add(RowFactory.create((long) i, DATA.x[i][0], DATA.x[i][1], DATA.x[i][2], DATA.y[i]));
     }
-    StructType schema = new StructType().add("id", DataTypes.LongType)
+    schema = new StructType().add("id", DataTypes.LongType)
         .add("x1", DataTypes.DoubleType).add("x2", DataTypes.DoubleType)
         .add("x3", DataTypes.DoubleType).add("y", DataTypes.DoubleType);
-    frame = SparkTestSession.get().createDataFrame(rows, schema);
   }
 
-  /** The rows in {@code parts} files of consecutive rows, in the order of their names. */
+  /**
+   * The rows in {@code parts} files of consecutive rows, in the order of their names: the
+   * slices of a parallelized list, written without a shuffle.
+   */
   private static Path parts(String format, int parts) {
     Path path = dir.resolve(format + "-" + parts);
     if (path.toFile().exists()) {
       return path;
     }
-    frame.repartitionByRange(parts, frame.col("id")).sortWithinPartitions("id").write()
-        .option("header", "true").option("parquet.block.size", "8192")
+    SparkTestSession.get().createDataFrame(SparkTestSession.jsc().parallelize(rows, parts),
+        schema).write().option("header", "true").option("parquet.block.size", "8192")
         .format(format).save(path.toString());
     return path;
   }

@@ -119,6 +119,16 @@ public final class Bench implements Callable<Integer> {
       + "not, e.g. at 1e8 rows, where its cached rows outgrow the machine's memory).")
   boolean processMllib;
 
+  @Option(names = "--process-mllib-fractions", paramLabel = "LIST", defaultValue = "1.0,0.01",
+      split = ",", description = "Mini-batch fractions of MLlib's processes (processes part), "
+      + "one process each.")
+  List<Double> processMllibFractions;
+
+  @Option(names = "--floor-jobs", paramLabel = "N", defaultValue = "100",
+      description = "Jobs of the empty-job floor's process (processes part); the median is of "
+      + "jobs 10–N.")
+  int floorJobs;
+
   @Option(names = "--width-cells", paramLabel = "N", defaultValue = "30000000",
       description = "Rows × features of each width's generated data (width part).")
   long widthCells;
@@ -231,7 +241,8 @@ public final class Bench implements Callable<Integer> {
         seed, treeDepth, sgdIterations[0], sgdIterations[1], endToEndRows, endToEndTolerance,
         memoryIterations, scratch, output, new BenchSettings.ProcessSettings(
             processRows > 0 ? processRows : rows, processIterations, processFormats,
-            processFractions, processRepetitions, processMllib, sparkgd, ingestRows),
+            processFractions, processRepetitions,
+            processMllib ? processMllibFractions : List.of(), floorJobs, sparkgd, ingestRows),
         new BenchSettings.WidthSettings(widthCells, widths));
   }
 

@@ -31,13 +31,17 @@ record BenchSettings(long rows, int partitions, int repetitions, int warmup, int
 
   /**
    * The processes part: rows of its files, iterations of each fit, formats, mini-batch
-   * fractions (besides batch), processes per fit, whether MLlib is timed too, the script; the
-   * row counts of the ingest part.
+   * fractions (besides batch), processes per fit, MLlib's fractions (empty: MLlib not timed),
+   * the floor's job count, the script; the row counts of the ingest part.
    */
   record ProcessSettings(long rows, int iterations, java.util.List<String> formats,
-      java.util.List<Double> fractions, int repetitions, boolean mllib, Path sparkgd,
-      java.util.List<Long> ingestRows) {
+      java.util.List<Double> fractions, int repetitions, java.util.List<Double> mllibFractions,
+      int floorJobs, Path sparkgd, java.util.List<Long> ingestRows) {
     ProcessSettings {
+      mllibFractions = java.util.List.copyOf(mllibFractions);
+      require(mllibFractions.stream().allMatch(f -> f > 0 && f <= 1),
+          "--process-mllib-fractions takes fractions in (0, 1], got " + mllibFractions);
+      require(floorJobs >= 10, "--floor-jobs must be at least 10, got " + floorJobs);
       formats = java.util.List.copyOf(formats);
       ingestRows = java.util.List.copyOf(ingestRows);
       require(ingestRows.stream().allMatch(n -> n >= 2), "--ingest-rows must be at least 2");

@@ -26,12 +26,13 @@ import org.sparkgd.data.TrainingData;
 final class FreshProcesses {
   /**
    * @param fits per file format, batch then each fraction
-   * @param mllib per format: {fraction 1.0, fraction 0.01} → {per-iteration ms, wall s}
+   * @param floorJobs the floor process's jobs (its median is of jobs 10–floorJobs)
+   * @param mllib per format and MLlib fraction → {per-iteration ms, wall s}
    * @param sample the README's first command: the 5,000-row sample fit, default options
    */
   record Result(long rows, int iterations, int threads, List<FitProcess> fits,
-      Timing roofline, double[] floor, Map<String, double[]> mllib, double csvMiB,
-      FitProcess sample, int repetitions) {}
+      Timing roofline, double[] floor, int floorJobs, Map<String, double[]> mllib,
+      double csvMiB, FitProcess sample, int repetitions) {}
 
   /** The README's sample data, from the project root (the script's, or the working folder). */
   static final Path SAMPLE = Path.of(System.getProperty("sparkgd.root", "."), "sample-data",
@@ -81,7 +82,7 @@ final class FreshProcesses {
         }
         fits.add(median(runs, iterations));
       }
-      for (double fraction : settings.mllib() ? new double[] {1.0, 0.01} : new double[0]) {
+      for (double fraction : settings.mllibFractions()) {
         Path console = dir.resolve("mllib-" + format + "-" + fraction + ".txt");
         long start = System.currentTimeMillis();
         Processes.run(Processes.java(MllibProcess.class, file.toString(),
@@ -96,7 +97,8 @@ final class FreshProcesses {
         SAMPLE.toString(), "--label", "sales", "--features", "TV,radio,newspaper", "--output",
         dir.resolve("sample").toString()), dir.resolve("sample"), dir.resolve("logs-sample"));
     Path floorConsole = dir.resolve("floor.txt");
-    Processes.run(Processes.java(EmptyJobFloor.class, "100"), Map.of(), floorConsole);
+    Processes.run(Processes.java(EmptyJobFloor.class, Integer.toString(settings.floorJobs())),
+        Map.of(), floorConsole);
     double[] floor = Processes.numbersAfter(floorConsole, "FLOOR_MS");
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Timing roofline;
@@ -107,8 +109,8 @@ final class FreshProcesses {
       roofline = Timing.measure(3, repetitions, () -> loop.pass(BenchRun.THETA));
     }
     deleteRecursively(dir);
-    return new Result(rows, iterations, jsc.defaultParallelism(), fits, roofline, floor, mllib,
-        csvMiB, sample, settings.repetitions());
+    return new Result(rows, iterations, jsc.defaultParallelism(), fits, roofline, floor,
+        settings.floorJobs(), mllib, csvMiB, sample, settings.repetitions());
   }
 
   /** Of repeated processes, the one whose per-iteration median is the median (lower middle). */

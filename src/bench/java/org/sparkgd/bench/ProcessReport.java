@@ -28,9 +28,9 @@ final class ProcessReport {
     line("## Fresh `sparkgd fit` processes: %,d rows × 3 features, iterations 1–%d",
         r.rows(), r.iterations());
     line("");
-    line("Spark's empty-job floor (fresh JVM, jobs 10–100): median %.1f ms, p90 %.1f ms. "
-        + "Roofline loop on the same rows (%d threads, this JVM): median %.1f ms.%s", floor,
-        r.floor()[1], r.threads(), roof, r.csvMiB() > 0
+    line("Spark's empty-job floor (fresh JVM, jobs 10–%d): median %.1f ms, p90 %.1f ms. "
+        + "Roofline loop on the same rows (%d threads, this JVM): median %.1f ms.%s",
+        r.floorJobs(), floor, r.floor()[1], r.threads(), roof, r.csvMiB() > 0
             ? String.format(Locale.ROOT, " CSV file %.0f MiB.", r.csvMiB()) : "");
     line("");
     // The targets are of iterations 1–100; a longer run shows 1–N beside them.

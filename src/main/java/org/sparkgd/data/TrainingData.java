@@ -59,19 +59,20 @@ public final class TrainingData implements AutoCloseable {
   }
 
   /**
-   * As above, first telling {@code beforeCaching} the cache's size ({@link CacheSize}): before
-   * anything is read, or with a formula after its design's first pass. It may refuse by
+   * As above, first telling {@code beforeCaching} the cache's size ({@link CacheSize}): once the
+   * header or schema has the columns asked for (a wrong column is the first thing to fix), before
+   * any row is read, or with a formula after its design's first pass. It may refuse by
    * throwing. Null: the size is not worked out.
    */
   public static TrainingData load(SparkSession spark, InputSpec spec, InputFiles files,
       HoldOutSplit split, Consumer<CacheSize> beforeCaching) {
     Design design = spec.formula() == null ? null
         : DesignScan.resolve(spark, spec, files, parquet(spec, files));
+    JavaRDD<DataBlock> raw = read(spark, spec, files, design); // checks the columns, reads no row
     if (beforeCaching != null) {
       beforeCaching.accept(CacheSize.of(spark.sparkContext().hadoopConfiguration(), spec,
           files, design, spark.sparkContext().defaultParallelism()));
     }
-    JavaRDD<DataBlock> raw = read(spark, spec, files, design);
     TrainingData data = design != null
         ? fromRaw(raw, design.columnNames(), design.label(), spec.path(), split,
             design.intercept(), spec.minPartitions())

@@ -139,8 +139,10 @@ class BenchSmokeIT {
 
   /**
    * The processes part on tiny files: whole {@code sparkgd fit} processes (through a wrapper
-   * that starts the same main class on this test's class path, as scripts/sparkgd does from the
-   * jar), MLlib's and the floor's fresh JVMs, and their rows in the report.
+   * that starts the same main class on this test's class path with the quick JIT, as
+   * scripts/sparkgd does from the jar for a local driver), MLlib's and the floor's fresh JVMs,
+   * and their rows in the report. Every fresh JVM costs seconds, so each kind runs once: one
+   * MLlib fraction, the floor at its fewest jobs, three iterations a fit.
    */
   @Test
   void theProcessesPartTimesWholeFits() throws Exception {
@@ -148,6 +150,7 @@ class BenchSmokeIT {
     Path wrapper = dir.resolve("sparkgd-wrapper");
     List<String> command = new java.util.ArrayList<>(
         Processes.java(org.sparkgd.cli.SparkGd.class));
+    command.add(command.size() - 1, "-XX:TieredStopAtLevel=1");
     command.add(command.size() - 1, "-Dlog4j2.configurationFile=" + root.resolve(
         "conf/log4j2.properties"));
     Files.writeString(wrapper, "#!/bin/sh\nexec " + command.stream().map(a -> "'" + a + "'")
@@ -157,8 +160,9 @@ class BenchSmokeIT {
     wrapper.toFile().setExecutable(true);
     Path output = dir.resolve("processes.md");
     StringWriter err = new StringWriter();
-    int code = Bench.execute(new String[] {"--parts", "processes", "--process-rows", "3000",
-        "--process-iterations", "12", "--process-fractions", "0.01", "--process-formats", "csv",
+    int code = Bench.execute(new String[] {"--parts", "processes", "--process-rows", "1000",
+        "--process-iterations", "3", "--process-fractions", "0.01", "--process-formats", "csv",
+        "--process-mllib-fractions", "0.01", "--floor-jobs", "12",
         "--repetitions", "1", "--sparkgd", wrapper.toString(),
         "--scratch", dir.toString(), "--output", output.toString()}, SparkTestSession.get(),
         new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
@@ -175,7 +179,7 @@ class BenchSmokeIT {
       assertTrue(Integer.parseInt(cells[1]) > 0, row);
     }
     assertTrue(text.contains("| MLlib runMiniBatchSGD, " + format + ", 0.01 |"), text);
-    assertTrue(text.matches("(?s).*floor \\(fresh JVM, jobs 10–100\\): median [0-9.]+ ms.*"),
+    assertTrue(text.matches("(?s).*floor \\(fresh JVM, jobs 10–12\\): median [0-9.]+ ms.*"),
         text);
     String phases = text.lines().filter(l -> l.startsWith("| csv, batch |")).findFirst()
         .orElseThrow();

@@ -16,7 +16,7 @@ class WidthSweepTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Bench.execute(new String[] {"--parts", "width", "--width-cells", "6000",
-        "--widths", "3,30,1000", "--repetitions", "2", "--warmup", "1"},
+        "--widths", "3,30,1000", "--repetitions", "1", "--warmup", "0"},
         SparkTestSession.get(), new PrintWriter(out, true), new PrintWriter(err, true));
     assertEquals(0, code, err.toString());
     String report = out.toString();

@@ -2,6 +2,8 @@ package org.sparkgd.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,6 +20,7 @@ import org.apache.spark.storage.RDDInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkgd.SparkTestSession;
+import org.sparkgd.UserError;
 import org.sparkgd.config.BadRowPolicy;
 import org.sparkgd.config.InputFormat;
 import org.sparkgd.config.InputSource;
@@ -106,6 +109,28 @@ class CacheSizeTest {
     assertEquals(rows * 4 * 8 + blocks * CacheSize.blockOverhead(3, false), size.bytes());
     assertTrue(CacheSize.blockOverhead(3, false) < CacheSize.blockOverhead(3, true));
     assertEquals("10,000,000 rows × 4 columns = 305.2 MiB", size.describe());
+  }
+
+  /**
+   * A wrong column is the first thing to fix: it is refused before the cache is sized (whose
+   * check could refuse the fit for its memory instead), for CSV and for Parquet.
+   */
+  @Test
+  void aMissingColumnIsRefusedBeforeTheCacheIsSized() throws IOException {
+    String parquet = dir.resolve("few").toString();
+    SparkTestSession.get().range(100).selectExpr("id * 1.0d as x1", "id * 2.0d as y").write()
+        .parquet(parquet);
+    for (String path : List.of(csv(dir.resolve("few.csv"), 100, new Random(3)).toString(),
+        parquet)) {
+      InputSpec spec = new InputSpec(new InputSource(path, InputFormat.AUTO, ','), "y",
+          List.of("x1", "x9"), 0, BadRowPolicy.FAIL);
+      InputFiles files = InputFiles.list(new Configuration(), path);
+      AtomicReference<CacheSize> told = new AtomicReference<>();
+      UserError error = assertThrows(UserError.class,
+          () -> TrainingData.load(SparkTestSession.get(), spec, files, null, told::set));
+      assertTrue(error.getMessage().contains("no column 'x9'"), error.getMessage());
+      assertNull(told.get(), path + ": sized before its columns were checked");
+    }
   }
 
   /** Loads {@code spec} and compares {@code size} with the cache's size as Spark counts it. */
