@@ -8,25 +8,30 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparkgd.cli.SparkGd;
+import org.sparkgd.job.FitJob;
 
 /**
- * Failures a long fit meets, each against a clean run of the same fit, in separate JVMs: task
- * failures retried by Spark (injected by {@link FaultyFit}, in a JVM on the test class path),
- * and the driver killed with SIGKILL and resumed from its checkpoint (through scripts/sparkgd).
- * Both must end with the very same θ and history.
+ * Failures a long fit meets, each against a clean run of the same fit: task failures retried by
+ * Spark (injected by {@link FaultyFit}, in a JVM of its own, as its master must retry), and the
+ * driver killed with SIGKILL and resumed from its checkpoint through scripts/sparkgd. Both must
+ * end with the very same θ and history. The clean runs are no process's behaviour: they run in
+ * this JVM ({@link FitJob#run}), meanwhile, as a fit is the same to the bit on any layout.
  */
 class FaultToleranceIT {
-  private static final Path HOME = Path.of(System.getProperty("sparkgd.home", "."));
-  private static final String[] FIT = {"--label", "y", "--features", "x1,x2,x3",
-      "--learning-rate", "0.2", "--tolerance", "0", "--min-partitions", "4"};
+  private static final Duration LIMIT = Duration.ofSeconds(240);
+  private static final List<String> FIT = List.of("--label", "y", "--features", "x1,x2,x3",
+      "--learning-rate", "0.2", "--tolerance", "0", "--min-partitions", "4");
 
   @TempDir
   static Path dir;
@@ -37,121 +42,151 @@ class FaultToleranceIT {
     csv = TestData.generate(3000, 41).writeCsv(dir.resolve("data.csv"));
   }
 
-  private static Process start(Path output, Map<String, String> env, String... extra)
-      throws IOException {
-    List<String> command = new ArrayList<>(List.of(HOME.resolve("scripts/sparkgd").toString(),
-        "fit", "--input", csv.toString(), "--output", output.toString()));
-    command.addAll(List.of(FIT));
-    command.addAll(List.of(extra));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(dir.resolve(output.getFileName() + ".out").toFile())
-        .redirectError(dir.resolve(output.getFileName() + ".err").toFile());
-    builder.environment().remove("SPARK_HOME");
-    builder.environment().put("SPARKGD_LOG_DIR", dir.resolve("logs-" + output.getFileName())
-        .toString());
-    builder.environment().putAll(env);
-    return builder.start();
+  /** {@code sparkgd fit}'s arguments for the fit to {@code output}, with {@code extra}. */
+  private static String[] fitArgs(Path output, List<String> extra) {
+    List<String> args = new ArrayList<>(List.of("--config",
+        ScriptProcess.HOME.resolve("conf/sparkgd.properties").toString(), "--input",
+        csv.toString(), "--output", output.toString()));
+    args.addAll(FIT);
+    args.addAll(extra);
+    return args.toArray(new String[0]);
   }
 
-  private static void finish(Process p, Path output) throws Exception {
-    if (!p.waitFor(180, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError(output + ": the fit did not finish in 180 s");
-    }
-    assertEquals(0, p.exitValue(), Files.readString(dir.resolve(output.getFileName() + ".err")));
-  }
-
-  /**
-   * A fit started now and awaited by {@link Started#finish}: a clean run goes alongside the run
-   * it is compared with, so that the two JVMs' start-ups overlap.
-   */
-  private static Started fit(String name, Map<String, String> env, String... extra)
-      throws IOException {
+  /** The uninterrupted fit, in this JVM on another thread; joined for its output folder. */
+  private static CompletableFuture<Path> cleanFit(String name, List<String> extra) {
     Path output = dir.resolve(name);
-    return new Started(start(output, env, extra), output);
-  }
-
-  private record Started(Process process, Path output) implements AutoCloseable {
-    Path finish() throws Exception {
-      FaultToleranceIT.finish(process, output);
+    return CompletableFuture.supplyAsync(() -> {
+      FitJob.run(SparkTestSession.get(), SparkGd.fitConfig(fitArgs(output, extra)));
       return output;
-    }
-
-    /** A test that failed first leaves no fit running. */
-    @Override
-    public void close() {
-      process.destroyForcibly();
-    }
+    });
   }
 
   @Test
   void retriedTaskFailuresChangeNoBit() throws Exception {
+    List<String> options = List.of("--max-iterations", "30");
     Path faulty = dir.resolve("faulty-30");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(o -> !o.startsWith("-agentlib") && !o.startsWith("-javaagent"))
         .forEach(command::add);
+    // The quick compiler alone, as scripts/sparkgd runs a local fit: a fit is short jobs.
+    command.add("-XX:TieredStopAtLevel=1");
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        FaultyFit.class.getName(), "--config", HOME.resolve("conf/sparkgd.properties")
-            .toString(), "--input", csv.toString(), "--output", faulty.toString()));
-    command.addAll(List.of(FIT));
-    command.addAll(List.of("--max-iterations", "30"));
+        FaultyFit.class.getName()));
+    command.addAll(List.of(fitArgs(faulty, options)));
     Path out = dir.resolve("faulty-30.out");
-    try (Started clean = fit("clean-30", Map.of(), "--max-iterations", "30");
-        Started faultyFit = new Started(new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(dir.resolve("faulty-30.err").toFile()).start(), faulty)) {
-      faultyFit.finish();
+    Path err = dir.resolve("faulty-30.err");
+    Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
+        .redirectError(err.toFile()).start();
+    try {
+      Path clean = cleanFit("clean-30", options).join();
+      if (!p.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+        throw new AssertionError("the faulty fit did not finish in " + LIMIT.toSeconds() + " s");
+      }
+      assertEquals(0, p.exitValue(), Files.readString(err));
       String printed = Files.readString(out);
       assertTrue(printed.matches("(?s).*injected failures: [1-9].*"), printed);
-      SameFit.assertSameFit(clean.finish(), faulty);
+      SameFit.assertSameFit(clean, faulty);
+    } finally {
+      p.destroyForcibly(); // a test that failed first leaves no fit running
     }
   }
 
+  /**
+   * A batch and a mini-batch fit, each killed with SIGKILL after its 30th iteration and resumed
+   * by scripts/sparkgd: both at once, as they share nothing, and each watched from here.
+   */
   @Test
-  void aKilledBatchFitResumesToTheSameEnd() throws Exception {
-    killAndResume("batch");
-  }
-
-  @Test
-  void aKilledMiniBatchFitResumesToTheSameEnd() throws Exception {
-    killAndResume("minibatch", "--batch-fraction", "0.3", "--seed", "99");
-  }
-
-  private void killAndResume(String mode, String... options) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--mode", mode, "--max-iterations", "100"));
-    args.addAll(List.of(options));
-    String[] fitArgs = args.toArray(new String[0]);
-    List<String> withCheckpoints = new ArrayList<>(args);
-    withCheckpoints.addAll(List.of("--checkpoint-every", "10"));
-    try (Started clean = fit(mode + "-clean", Map.of(), fitArgs);
-        Started killed = fit(mode + "-killed", Map.of(),
-            withCheckpoints.toArray(new String[0]))) {
-      Path output = killed.output();
-      Path checkpoints = dir.resolve(mode + "-killed.checkpoint");
-      Process p = killed.process();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (checkpointIteration(checkpoints) < 30) {
-        assertTrue(p.isAlive(), "the fit ended before it could be killed");
-        assertTrue(System.nanoTime() < deadline, "no checkpoint at iteration 30 within 120 s");
-        Thread.sleep(100);
+  void aKilledBatchOrMiniBatchFitResumesToTheSameEnd() throws Exception {
+    try (KilledFit batch = new KilledFit("batch");
+        KilledFit miniBatch = new KilledFit("minibatch", "--batch-fraction", "0.3", "--seed",
+            "99")) {
+      long deadline = System.nanoTime() + LIMIT.toNanos();
+      while (!(batch.killedAfter(30) & miniBatch.killedAfter(30))) { // & : both, every turn
+        assertTrue(System.nanoTime() < deadline, "no checkpoint at iteration 30 in time");
+        Thread.sleep(20);
       }
-      p.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
-      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+      batch.resume();
+      miniBatch.resume();
+      batch.assertSameEndAsClean();
+      miniBatch.assertSameEndAsClean();
+    }
+  }
+
+  /** A fit of {@code mode} that checkpoints every 10 iterations, and its clean twin. */
+  private static final class KilledFit implements AutoCloseable {
+    private final String mode;
+    private final Path output;
+    private final Path checkpoints;
+    private final Map<String, String> env;
+    private final ScriptProcess killed;
+    private final CompletableFuture<Path> clean;
+    private boolean wasKilled;
+    private ScriptProcess resumed;
+
+    KilledFit(String mode, String... options) {
+      this.mode = mode;
+      List<String> args = new ArrayList<>(List.of("--mode", mode, "--max-iterations", "100"));
+      args.addAll(List.of(options));
+      List<String> withCheckpoints = new ArrayList<>(args);
+      withCheckpoints.addAll(List.of("--checkpoint-every", "10"));
+      output = dir.resolve(mode + "-killed");
+      checkpoints = dir.resolve(mode + "-killed.checkpoint");
+      env = Map.of("SPARKGD_LOG_DIR", dir.resolve("logs-" + mode).toString());
+      killed = ScriptProcess.start(dir, mode + "-killed", env, "sparkgd",
+          withFit(fitArgs(output, withCheckpoints)));
+      clean = cleanFit(mode + "-clean", args);
+    }
+
+    /** Kills the fit once its checkpoint of {@code iteration} is saved; true once killed. */
+    boolean killedAfter(int iteration) throws IOException {
+      if (wasKilled) {
+        return true;
+      }
+      long saved = checkpointIteration(checkpoints);
+      assertTrue(killed.alive(), mode + ": the fit ended before it could be killed: "
+          + killed.standardError());
+      if (saved < iteration) {
+        return false;
+      }
+      killed.close(); // SIGKILL: no shutdown hooks, no cleanup
+      wasKilled = true;
       assertFalse(Files.exists(output), "a killed fit leaves no output that looks complete");
       assertTrue(checkpointIteration(checkpoints) < 100, "killed before the end");
+      return true;
+    }
 
-      Process resumed = new ProcessBuilder(HOME.resolve("scripts/sparkgd").toString(), "fit",
-          "--resume", output.toString())
-          .redirectOutput(dir.resolve(mode + "-resumed.out").toFile())
-          .redirectError(dir.resolve(mode + "-killed.err").toFile()).start();
-      finish(resumed, output);
-      assertTrue(Files.readString(dir.resolve(mode + "-killed.err")).contains("Resuming"));
-      SameFit.assertSameFit(clean.finish(), output);
+    void resume() {
+      resumed = ScriptProcess.start(dir, mode + "-resumed", env, "sparkgd", "fit", "--resume",
+          output.toString());
+    }
+
+    void assertSameEndAsClean() throws InterruptedException, IOException {
+      ScriptProcess.Result run = resumed.await(LIMIT);
+      assertEquals(0, run.exitCode(), run.err());
+      assertTrue(run.err().contains("Resuming"), run.err());
+      SameFit.assertSameFit(clean.join(), output);
       assertFalse(Files.exists(checkpoints),
           "checkpoints are removed once the output is complete");
     }
+
+    /** A test that failed first leaves no fit running. */
+    @Override
+    public void close() {
+      killed.close();
+      if (resumed != null) {
+        resumed.close();
+      }
+    }
+  }
+
+  /** {@code fit} before the arguments; scripts/sparkgd adds no --config as one is given. */
+  private static String[] withFit(String[] args) {
+    String[] line = new String[args.length + 1];
+    line[0] = "fit";
+    System.arraycopy(args, 0, line, 1, args.length);
+    return line;
   }
 
   private static long checkpointIteration(Path checkpoints) throws IOException {

@@ -4,52 +4,53 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** scripts/sparkgd as a user runs it: a separate JVM, the packaged jar, the shipped config. */
+/**
+ * scripts/sparkgd as a user runs it: a separate JVM, the packaged jar, the shipped config. Each
+ * test's run is a process of its own (its exit code, its standard error), all started at once.
+ * The sample fit is {@link ResultsScriptIT}'s; a fit refused for its memory, {@link MemoryLimitIT}.
+ */
 class ScriptIT {
-  private static final Path HOME = ScriptProcess.HOME;
+  private static final Duration LIMIT = Duration.ofSeconds(180);
 
   @TempDir
-  Path dir;
+  static Path dir;
+  static ScriptProcess mistake;
+  static ScriptProcess help;
 
-  private ScriptProcess.Result sparkgd(String... args) throws InterruptedException {
-    return ScriptProcess.sparkgd(dir, args);
+  @BeforeAll
+  static void start() throws IOException {
+    Path csv = Files.writeString(dir.resolve("bad.csv"), "a,b\n1,2\n3,x\n");
+    mistake = start("mistake", "fit", "--input", csv.toString(), "--label", "b", "--features",
+        "a", "--output", dir.resolve("out").toString());
+    help = start("help", "fit", "--help");
   }
 
-  @Test
-  void fitsTheSampleDataAsTheReadmeShows() throws Exception {
-    Path output = dir.resolve("fit");
-    ScriptProcess.Result run = sparkgd("fit", "--input", HOME.resolve("sample-data/advertising.csv").toString(),
-        "--label", "sales", "--features", "TV,radio,newspaper", "--output", output.toString());
-    assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().contains("converged"), run.out());
-    assertTrue(run.err().contains("iteration 0/1000"), "progress is logged: " + run.err());
-    JsonNode model = new ObjectMapper().readTree(output.resolve("model.json").toFile());
-    // The generator's true coefficients (sample-data/README.md), recovered within the noise.
-    double[] truth = {0.046, 0.19, 0.002};
-    for (int j = 0; j < 3; j++) {
-      assertEquals(truth[j], model.get("coefficients").get(j).asDouble(), 0.005);
-    }
-    assertEquals("local[*]", model.get("config").get("master").asText());
-    assertTrue(new File(output.toFile(), "history").isDirectory());
-    assertTrue(Files.size(dir.resolve("logs/sparkgd.log")) > 0);
+  @AfterAll
+  static void stop() {
+    mistake.close();
+    help.close();
+  }
+
+  /** {@code scripts/sparkgd args...} started now, its output and log in {@code dir/name*}. */
+  private static ScriptProcess start(String name, String... args) {
+    return ScriptProcess.start(dir, name,
+        Map.of("SPARKGD_LOG_DIR", dir.resolve("logs-" + name).toString()), "sparkgd", args);
   }
 
   @Test
   void aUserMistakeIsOneLineWithoutAStackTrace() throws Exception {
-    Path csv = Files.writeString(dir.resolve("bad.csv"), "a,b\n1,2\n3,x\n");
-    ScriptProcess.Result run = sparkgd("fit", "--input", csv.toString(), "--label", "b", "--features", "a",
-        "--output", dir.resolve("out").toString());
+    ScriptProcess.Result run = mistake.await(LIMIT);
     assertEquals(3, run.exitCode());
     List<String> errors = run.err().lines().filter(l -> !l.matches("\\d\\d:\\d\\d:\\d\\d INFO .*"))
         .toList();
@@ -57,13 +58,13 @@ class ScriptIT {
     assertTrue(errors.get(0).startsWith("sparkgd: error: ")
         && errors.get(0).contains("bad.csv, line 3, column 'b': 'x' is not a number"), run.err());
     assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
-    assertTrue(Files.readString(dir.resolve("logs/sparkgd.log")).contains("UserError"),
+    assertTrue(Files.readString(dir.resolve("logs-mistake/sparkgd.log")).contains("UserError"),
         "the trace is kept in the log");
   }
 
   @Test
   void helpRunsWithoutSpark() throws Exception {
-    ScriptProcess.Result run = sparkgd("fit", "--help");
+    ScriptProcess.Result run = help.await(LIMIT);
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("--learning-rate"), run.out());
   }

@@ -98,6 +98,11 @@ public final class ScriptProcess implements AutoCloseable {
     return false;
   }
 
+  /** Whether the run is still going. */
+  public boolean alive() {
+    return process.isAlive();
+  }
+
   public Instant started() {
     return started;
   }
