@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +37,6 @@ class ResultsScriptIT {
     fit = dir.resolve("fit");
     fitted = ScriptProcess.sparkgd(dir, "fit", "--input", SAMPLE, "--label", "sales",
         "--features", "TV,radio,newspaper", "--output", fit.toString(), "--test-fraction", "0.2");
-  }
-
-  /** {@code scripts/sparkgd args...} started now, its output and log in {@code dir/name*}. */
-  private static ScriptProcess start(String name, String... args) {
-    return ScriptProcess.start(dir, name,
-        Map.of("SPARKGD_LOG_DIR", dir.resolve("logs-" + name).toString()), "sparkgd", args);
   }
 
   private static JsonNode model() throws IOException {
@@ -92,11 +85,11 @@ class ResultsScriptIT {
     Path predicted = dir.resolve("predicted");
     ScriptProcess.Result predict;
     ScriptProcess.Result plot;
-    try (ScriptProcess predicting = start("predict", "predict", "--model", fit.toString(),
-            "--input", SAMPLE, "--output", predicted.toString());
-        ScriptProcess plotting = start("plot", "plot", "--history", fit.toString(),
-            "--log-scale", "--output", dir.resolve("plots").toString(), "--width", "800",
-            "--height", "500")) {
+    try (ScriptProcess predicting = ScriptProcess.startSparkgd(dir, "predict", "predict", "--model",
+            fit.toString(), "--input", SAMPLE, "--output", predicted.toString());
+        ScriptProcess plotting = ScriptProcess.startSparkgd(dir, "plot", "plot", "--history",
+            fit.toString(), "--log-scale", "--output", dir.resolve("plots").toString(), "--width",
+            "800", "--height", "500")) {
       predict = predicting.await(LIMIT);
       plot = plotting.await(LIMIT);
     }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,21 +30,15 @@ class ScriptIT {
   @BeforeAll
   static void start() throws IOException {
     Path csv = Files.writeString(dir.resolve("bad.csv"), "a,b\n1,2\n3,x\n");
-    mistake = start("mistake", "fit", "--input", csv.toString(), "--label", "b", "--features",
-        "a", "--output", dir.resolve("out").toString());
-    help = start("help", "fit", "--help");
+    mistake = ScriptProcess.startSparkgd(dir, "mistake", "fit", "--input", csv.toString(),
+        "--label", "b", "--features", "a", "--output", dir.resolve("out").toString());
+    help = ScriptProcess.startSparkgd(dir, "help", "fit", "--help");
   }
 
   @AfterAll
   static void stop() {
     mistake.close();
     help.close();
-  }
-
-  /** {@code scripts/sparkgd args...} started now, its output and log in {@code dir/name*}. */
-  private static ScriptProcess start(String name, String... args) {
-    return ScriptProcess.start(dir, name,
-        Map.of("SPARKGD_LOG_DIR", dir.resolve("logs-" + name).toString()), "sparkgd", args);
   }
 
   @Test

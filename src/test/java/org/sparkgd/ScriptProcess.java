@@ -61,6 +61,12 @@ public final class ScriptProcess implements AutoCloseable {
     }
   }
 
+  /** {@code scripts/sparkgd args...} started now, its output and log in {@code dir/name*}. */
+  public static ScriptProcess startSparkgd(Path dir, String name, String... args) {
+    return start(dir, name, Map.of("SPARKGD_LOG_DIR", dir.resolve("logs-" + name).toString()),
+        "sparkgd", args);
+  }
+
   /**
    * Runs {@code scripts/sparkgd args...} to its end (at most 180 s) without SPARK_HOME, its
    * output and log in {@code dir}.
