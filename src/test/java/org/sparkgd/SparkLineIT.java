@@ -218,15 +218,9 @@ class SparkLineIT {
   /** scripts/sparkgd ... --master spark://...: this line's jar on this line's cluster. */
   private static ScriptProcess.Result submit(String name, Map<String, String> env,
       String... args) throws InterruptedException {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--master", cluster.masterUrl()));
-    Map<String, String> environment = new HashMap<>();
+    Map<String, String> environment = new HashMap<>(env);
     environment.put("SPARKGD_BUILD_DIR", BUILD.toString());
-    environment.put("SPARKGD_LOG_DIR", LOGS.resolve(name).toString());
-    environment.put("SPARKGD_JAVA_OPTS", "-Xmx1g");
-    environment.putAll(env);
-    return ScriptProcess.start(LOGS.resolve(name), name, environment, "sparkgd",
-        all.toArray(new String[0])).await(LIMIT);
+    return cluster.submit(LOGS.resolve(name), environment, args).await(LIMIT);
   }
 
   /** The data rows of the predict's CSV part files. */
