@@ -218,8 +218,9 @@ class SparkLineIT {
   /** scripts/sparkgd ... --master spark://...: this line's jar on this line's cluster. */
   private static ScriptProcess.Result submit(String name, Map<String, String> env,
       String... args) throws InterruptedException {
-    Map<String, String> environment = new HashMap<>(env);
-    environment.put("SPARKGD_BUILD_DIR", BUILD.toString());
+    Map<String, String> environment = new HashMap<>();
+    environment.put("SPARKGD_BUILD_DIR", BUILD.toString()); // unless env names another
+    environment.putAll(env);
     return cluster.submit(LOGS.resolve(name), environment, args).await(LIMIT);
   }
 
