@@ -26,26 +26,45 @@ import org.sparkgd.cli.CliRunner;
 class FormulaParamTest {
   private static final String FORMULA = "y ~ a * b + region";
   private static final List<String> REGIONS = List.of("west", "east", "north");
-  /** Both sides stop by the same rule, looser than the default 1e-12 to take fewer passes. */
+  /**
+   * Both sides stop by the same rule, looser than the default 1e-12, and take conjugate-gradient
+   * steps: a handful of passes where the safe step takes hundreds (the design, not the
+   * optimizer, is under test).
+   */
   private static final double TOLERANCE = 1e-6;
+  private static final String STEP = "conjugate-gradient";
 
   @TempDir
   static Path dir;
   static Path rowsFile;
   static Dataset<Row> rows;
+  /** The formula's design (a, b, regionnorth, regionwest, a:b), label and weights, by row. */
+  static final double[][] design = new double[600][];
+  static final double[] labels = new double[600];
+  static final double[] weights = new double[600];
 
-  /** y = 1 + 2a − b + 0.5ab + a region's shift + noise; {@code id} keeps the rows' order. */
+  /**
+   * y = 1 + 2a − b + 0.5ab + a region's shift + noise; {@code id} keeps the rows' order, and
+   * {@code w} (1, 2 or 3) weighs them when asked.
+   */
   @BeforeAll
   static void write() {
     Random random = new Random(19);
-    List<String> lines = new ArrayList<>(List.of("id,a,b,region,y"));
+    List<String> lines = new ArrayList<>(List.of("id,a,b,region,w,y"));
     for (int i = 0; i < 600; i++) {
       double a = 4 * random.nextDouble();
       double b = 10 * random.nextDouble() - 5;
       int region = random.nextInt(3);
       double y = 1 + 2 * a - b + 0.5 * a * b + (region - 1) * 1.5 + random.nextGaussian();
-      lines.add(String.format(Locale.ROOT, "%d,%.6f,%.6f,%s,%.6f", i, a, b,
-          REGIONS.get(region), y));
+      String line = String.format(Locale.ROOT, "%d,%.6f,%.6f,%s,%d,%.6f", i, a, b,
+          REGIONS.get(region), 1 + i % 3, y);
+      lines.add(line);
+      String[] written = line.split(",");
+      double a6 = Double.parseDouble(written[1]);
+      double b6 = Double.parseDouble(written[2]);
+      design[i] = new double[] {a6, b6, region == 2 ? 1 : 0, region == 0 ? 1 : 0, a6 * b6};
+      weights[i] = 1 + i % 3;
+      labels[i] = Double.parseDouble(written[5]);
     }
     rowsFile = TestData.write(dir.resolve("rows.csv"), lines);
     rows = SparkTestSession.csv(rowsFile.toString());
@@ -55,7 +74,7 @@ class FormulaParamTest {
     Path output = dir.resolve(name);
     List<String> args = new ArrayList<>(List.of("fit", "--input", rowsFile.toString(),
         "--formula", FORMULA, "--output", output.toString(), "--tolerance",
-        String.valueOf(TOLERANCE)));
+        String.valueOf(TOLERANCE), "--step", STEP));
     args.addAll(List.of(options));
     CliRunner.Result r = CliRunner.run(args.toArray(new String[0]));
     assertEquals(0, r.exitCode(), r.err());
@@ -81,7 +100,7 @@ class FormulaParamTest {
     assertEquals(null, new GradientDescentRegressor().getFormula(), "unset by default");
     Path cli = cliFit("cli");
     GradientDescentRegressionModel ml = new GradientDescentRegressor().setFormula(FORMULA)
-        .setTol(TOLERANCE).fit(rows);
+        .setTol(TOLERANCE).setStep(STEP).fit(rows);
     assertSameCoefficients(ml, cli);
     // a, b, the two dummies of region (east is the reference, as R sorts), a:b
     assertEquals(List.of("a", "b", "regionnorth", "regionwest", "a:b"),
@@ -108,12 +127,24 @@ class FormulaParamTest {
   void fitInterceptFalseIsTheFormulaThroughTheOrigin() {
     Path cli = cliFit("cli-origin", "--no-intercept");
     GradientDescentRegressionModel ml = new GradientDescentRegressor().setFormula(FORMULA)
-        .setTol(TOLERANCE).setFitIntercept(false).fit(rows);
+        .setTol(TOLERANCE).setStep(STEP).setFitIntercept(false).fit(rows);
     assertEquals(0.0, ml.intercept());
     // Without an intercept every level of the first factor gets its own column, as in R.
     assertEquals(List.of("a", "b", "regioneast", "regionnorth", "regionwest", "a:b"),
         ml.linearModel().features());
     assertSameCoefficients(ml, cli);
+  }
+
+  @Test
+  void weightColWithTheFormulaIsTheCommandLinesWeightedFit() {
+    Path cli = cliFit("cli-weighted", "--weight", "w");
+    GradientDescentRegressionModel ml = new GradientDescentRegressor().setFormula(FORMULA)
+        .setTol(TOLERANCE).setStep(STEP).setWeightCol("w").fit(rows);
+    assertSameCoefficients(ml, cli);
+    double[] theta = CliRunner.interceptAndCoefficients(CliRunner.model(cli));
+    double[] expected = LeastSquaresReference.solveWeighted(design, labels, weights);
+    assertTrue(LeastSquaresReference.maxRelativeError(theta, expected, 1e-3) < 1e-6,
+        Arrays.toString(theta) + " vs " + Arrays.toString(expected));
   }
 
   @Test
