@@ -9,7 +9,7 @@ import org.sparkgd.optim.DescentResult;
  * estimator alike.
  *
  * @param model the best run's model
- * @param result the best run (lowest final objective among those that did not diverge)
+ * @param result the best run ({@link org.sparkgd.optim.BestRun})
  * @param runs every run, in the order of the plan
  * @param reference the exact reference, or null when it was not computed
  * @param warnings things the user should know about the data or the fit
