@@ -94,14 +94,16 @@ class FaultToleranceIT {
   }
 
   /**
-   * A batch and a mini-batch fit, each killed with SIGKILL after its 30th iteration and resumed
-   * by scripts/sparkgd: both at once, as they share nothing, and each watched from here.
+   * A batch and a mini-batch fit, stopped after their 30th iteration and resumed by
+   * scripts/sparkgd: both at once, as they share nothing, and each watched from here. The batch
+   * fit is killed with SIGKILL (no shutdown hook runs); the mini-batch fit gets SIGTERM, as
+   * {@code kill} or a scheduler stops a run, and says so in one line.
    */
   @Test
   void aKilledBatchOrMiniBatchFitResumesToTheSameEnd() throws Exception {
-    try (KilledFit batch = new KilledFit("batch");
-        KilledFit miniBatch = new KilledFit("minibatch", "--batch-fraction", "0.3", "--seed",
-            "99")) {
+    try (KilledFit batch = new KilledFit("batch", false);
+        KilledFit miniBatch = new KilledFit("minibatch", true, "--batch-fraction", "0.3",
+            "--seed", "99")) {
       long deadline = System.nanoTime() + LIMIT.toNanos();
       while (!(batch.killedAfter(30) & miniBatch.killedAfter(30))) { // & : both, every turn
         assertTrue(System.nanoTime() < deadline, "no checkpoint at iteration 30 in time");
@@ -117,6 +119,8 @@ class FaultToleranceIT {
   /** A fit of {@code mode} that checkpoints every 10 iterations, and its clean twin. */
   private static final class KilledFit implements AutoCloseable {
     private final String mode;
+    /** SIGTERM (the JVM's shutdown runs) rather than SIGKILL. */
+    private final boolean terminate;
     private final Path output;
     private final Path checkpoints;
     private final Map<String, String> env;
@@ -125,8 +129,9 @@ class FaultToleranceIT {
     private boolean wasKilled;
     private ScriptProcess resumed;
 
-    KilledFit(String mode, String... options) {
+    KilledFit(String mode, boolean terminate, String... options) {
       this.mode = mode;
+      this.terminate = terminate;
       List<String> args = new ArrayList<>(List.of("--mode", mode, "--max-iterations", "100"));
       args.addAll(List.of(options));
       List<String> withCheckpoints = new ArrayList<>(args);
@@ -140,7 +145,7 @@ class FaultToleranceIT {
     }
 
     /** Kills the fit once its checkpoint of {@code iteration} is saved; true once killed. */
-    boolean killedAfter(int iteration) throws IOException {
+    boolean killedAfter(int iteration) throws IOException, InterruptedException {
       if (wasKilled) {
         return true;
       }
@@ -150,7 +155,17 @@ class FaultToleranceIT {
       if (saved < iteration) {
         return false;
       }
-      killed.close(); // SIGKILL: no shutdown hooks, no cleanup
+      if (terminate) {
+        killed.terminate();
+        ScriptProcess.Result run = killed.await(LIMIT);
+        assertEquals(143, run.exitCode(), "128 + SIGTERM: " + run.err());
+        assertEquals(List.of("sparkgd: error: stopped by a signal (Ctrl-C or kill) before the "
+            + "command ended; no output was written (a fit that saved checkpoints continues "
+            + "with --resume)"), run.err().lines().filter(l -> !l.contains(" INFO ")).toList(),
+            "one line, no stack trace");
+      } else {
+        killed.close(); // SIGKILL: no shutdown hooks, no cleanup
+      }
       wasKilled = true;
       assertFalse(Files.exists(output), "a killed fit leaves no output that looks complete");
       assertTrue(checkpointIteration(checkpoints) < 100, "killed before the end");

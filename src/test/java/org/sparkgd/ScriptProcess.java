@@ -117,6 +117,11 @@ public final class ScriptProcess implements AutoCloseable {
     return read(err);
   }
 
+  /** Sends SIGTERM, as {@code kill} or a scheduler stops a run (the script execs its JVM). */
+  public void terminate() {
+    process.destroy();
+  }
+
   /** Kills the run and everything it started, by pid (the script execs its JVM). */
   @Override
   public void close() {

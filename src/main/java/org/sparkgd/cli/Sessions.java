@@ -15,6 +15,9 @@ public interface Sessions {
     return null;
   }
 
+  /** The command has printed its outcome. */
+  default void reported() {}
+
   /** A new session per command, stopped at the end and watched for executors. */
   static Sessions own() {
     return new Own();
@@ -23,9 +26,11 @@ public interface Sessions {
   /**
    * A new session, stopped at the end. The master is the one given, else the one spark-submit
    * set, else {@code local[*]}. On a cluster, an {@link ExecutorWatchdog} stops it when its jobs
-   * wait too long for an executor.
+   * wait too long for an executor; a signal stops it through the JVM's shutdown
+   * ({@link SignalStop}).
    */
   final class Own implements Sessions {
+    private final SignalStop signal = new SignalStop();
     private ExecutorWatchdog watchdog;
 
     private Own() {}
@@ -41,11 +46,13 @@ public interface Sessions {
       }
       SparkSession session = builder.getOrCreate();
       watchdog = ExecutorWatchdog.start(session.sparkContext());
+      signal.running(true);
       return session;
     }
 
     @Override
     public void close(SparkSession session) {
+      signal.running(false);
       if (watchdog != null) {
         watchdog.close();
       }
@@ -54,7 +61,13 @@ public interface Sessions {
 
     @Override
     public UserError stoppedBy() {
-      return watchdog == null ? null : watchdog.failure();
+      UserError failure = watchdog == null ? null : watchdog.failure();
+      return failure != null ? failure : signal.failure();
+    }
+
+    @Override
+    public void reported() {
+      signal.reported();
     }
   }
 }

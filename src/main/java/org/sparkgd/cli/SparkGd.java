@@ -20,7 +20,7 @@ import picocli.CommandLine;
     footer = {"", "Exit codes: 0 success, 1 internal error, 2 bad command line or option, "
         + "3 bad input or output, 4 the fit diverged, 5 no executor started within the "
         + "Spark conf " + ExecutorWatchdog.TIMEOUT + " (seconds, default "
-        + ExecutorWatchdog.DEFAULT_SECONDS + ")."})
+        + ExecutorWatchdog.DEFAULT_SECONDS + "), 130 / 143 stopped by Ctrl-C / kill."})
 public final class SparkGd implements Runnable {
   /** Exit code when the fit diverged (its outputs are still written). */
   public static final int DIVERGED_EXIT_CODE = 4;
@@ -47,12 +47,18 @@ public final class SparkGd implements Runnable {
     } catch (UserError e) {
       return handle(e, err);
     }
-    return cmd.setOut(out)
-        .setErr(err)
-        .setParameterExceptionHandler(SparkGd::usageError)
-        .setExecutionExceptionHandler((e, line, parsed) -> handle(stopped(sessions, e),
-            line.getErr()))
-        .execute(args);
+    try {
+      return cmd.setOut(out)
+          .setErr(err)
+          .setParameterExceptionHandler(SparkGd::usageError)
+          .setExecutionExceptionHandler((e, line, parsed) -> handle(stopped(sessions, e),
+              line.getErr()))
+          .execute(args);
+    } finally {
+      if (sessions != null) {
+        sessions.reported();
+      }
+    }
   }
 
   /** The command line for {@code args}, with fit's defaults (and its --config file, if any). */
