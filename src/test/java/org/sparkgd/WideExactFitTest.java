@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparkgd.cli.CliRunner;
 
 /**
- * --solver normal beyond the 200 features --reference auto computes a reference for: the exact
+ * --solver normal at a width where --reference auto may skip the reference: the exact
  * answer with its inference, whatever --reference says; above the documented width one line
  * before any data is read.
  */
