@@ -9,12 +9,12 @@ import org.sparkgd.config.OptimizerKinds;
  * Whether a fit computes the exact reference, and why, in a phrase the summary and model.json
  * show. {@code --reference auto} weighs its estimated cost against the descent it serves: the
  * QR pass costs about 2·n·p² flops on the executors plus about {@link #DRIVER_FLOPS_PER_P3}·p³
- * on the driver (eigenvalues, solve, condition number), each at its measured rate, where a
- * gradient pass is a Spark job
- * that reads 8·n·(p + 1) bytes; it is computed when it costs no more than the planned passes
- * (--max-iterations of them, over the mini-batch fraction of the rows), or at most
- * {@link #FREE_PASSES} full passes,
- * and when its p × p matrices fit in half the smaller of the driver's and executors' memory.
+ * on the driver (eigenvalues, solve, condition number), at the measured rate, where a gradient
+ * pass is a Spark job that reads 8·n·(p + 1) bytes; it is computed when it costs no more than
+ * the planned passes (--max-iterations of them, over the mini-batch fraction of the rows), or
+ * at most {@link #FREE_PASSES} full passes, and when its p × p matrices fit in half the smaller
+ * of the driver's and executors' memory. The refinement's passes, which run only when the QR's
+ * error estimate asks for them, are left out.
  *
  * @param on whether to compute it
  * @param reason why, for the summary: e.g. "auto: on, it costs about 15 data passes, within
@@ -22,18 +22,19 @@ import org.sparkgd.config.OptimizerKinds;
  */
 public record ReferenceChoice(boolean on, String reason) {
   /**
-   * The QR pass's rate on this project's 2-core machine, blocked Householder on both cores: a
-   * fresh {@code sparkgd fit --reference on} of 10⁵ rows × 1,000 features factored its
-   * 2·10⁵·1001² ≈ 2·10¹¹ flops in 45 s (Givens rotations, before: 4·10⁸ flops/s).
+   * The QR pass's rate on this project's 2-core machine, as scripts/sparkgd runs a local fit
+   * (the quick JIT, the plain-Java BLAS, so Givens rotations: {@code QrAccumulator}): a fresh
+   * {@code sparkgd fit --reference on} of 10⁵ rows × 1,000 features factored its
+   * 2·10⁵·1001² ≈ 2·10¹¹ flops in 45 s, and one of 10⁶ × 100 its 2·10¹⁰ in 5 s (issue 19
+   * measured 4·10⁸ flops/s, row by row). Their refinements took another 15 s each: two passes
+   * of compensated sums over the rows.
    */
   static final double QR_FLOPS_PER_SECOND = 4e9;
-  /** The driver's p × p algebra, one core: the same fit's 20·1001³ flops took 16 s. */
-  static final double DRIVER_FLOPS_PER_SECOND = 1.2e9;
   /** A gradient pass's read rate, same machine (10⁷ rows × 3 features: 3.2·10⁸ B in 41 ms). */
   static final double PASS_BYTES_PER_SECOND = 6e9;
   /** A pass's fixed cost: a Spark job, its broadcast and its tasks (local, small data). */
   static final double PASS_OVERHEAD_SECONDS = 0.01;
-  /** The driver's dense p × p work after the pass, in flops per p³. */
+  /** The driver's dense p × p work after the pass, in flops per p³, at the same rate. */
   static final double DRIVER_FLOPS_PER_P3 = 20;
   /** A reference this cheap is computed even for a short descent (gap, inference). */
   static final double FREE_PASSES = 100;
@@ -80,8 +81,7 @@ public record ReferenceChoice(boolean on, String reason) {
   /** The reference's estimated time: the QR pass and the driver's algebra. */
   static double referenceSeconds(long rows, int features) {
     double p = features + 1.0;
-    return 2 * rows * p * p / QR_FLOPS_PER_SECOND
-        + DRIVER_FLOPS_PER_P3 * p * p * p / DRIVER_FLOPS_PER_SECOND;
+    return (2 * rows * p * p + DRIVER_FLOPS_PER_P3 * p * p * p) / QR_FLOPS_PER_SECOND;
   }
 
   /** A gradient pass's estimated time over the given fraction of the rows. */
