@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** scripts/driver-memory.sh: the heap scripts/sparkgd gives a local fit, from its input. */
+/**
+ * scripts/driver-memory.sh: the heap scripts/sparkgd gives a local fit, from its input; and
+ * scripts/local-jit.sh: its JIT, from its width.
+ */
 class DriverMemoryScriptTest {
   @TempDir
   Path dir;
@@ -42,6 +45,22 @@ class DriverMemoryScriptTest {
           .append(',').append(1e6 + i).append('\n');
     }
     return Files.writeString(dir.resolve("in.csv"), text);
+  }
+
+  @Test
+  void aNarrowFitGetsTheQuickCompilerAndAWideOneTheDefault() throws Exception {
+    String jit = "source " + ScriptProcess.HOME.resolve("scripts/local-jit.sh")
+        + "; local_jit_options ";
+    String quick = "-XX:TieredStopAtLevel=1";
+    assertEquals(quick, bash(jit + "fit --input in.csv --label y --features a,b,c"));
+    assertEquals(quick, bash(jit + "fit --input in.csv --formula 'y ~ .'"), "width unknown");
+    assertEquals(quick, bash(jit + "fit --resume out"));
+    String wide = String.join(",", java.util.Collections.nCopies(100, "x"));
+    String narrower = String.join(",", java.util.Collections.nCopies(99, "x"));
+    assertEquals("", bash(jit + "fit --master 'local[*]' --features " + wide));
+    assertEquals("", bash(jit + "fit --features=" + wide));
+    assertEquals(quick, bash(jit + "fit --features " + narrower));
+    assertEquals("", bash(jit + "predict --model out --input in.csv --output p"));
   }
 
   @Test
