@@ -6,8 +6,8 @@
 # rests on). A wide fit spends its time in the exact reference's QR and the refinement's
 # compensated sums instead, where C2's code is about twice as fast: fresh processes, default
 # options, 10^5 rows x 1,000 features 96 s with C1 against 53 s, 10^6 x 100 46 against 39 s.
-# So C1 for a fit of fewer than $LOCAL_JIT_WIDE --features (or a --formula, whose width is
-# not known here); predict, plot and generate keep the JVM's default. SPARKGD_JAVA_OPTS comes
+# So C1 for a fit of fewer than $LOCAL_JIT_WIDE --features (or a --formula or --resume, whose
+# width is not known here); predict, plot and generate keep the JVM's default. SPARKGD_JAVA_OPTS comes
 # after these words, so -XX:TieredStopAtLevel=4 there gives C2 back.
 
 LOCAL_JIT_WIDE=100
