@@ -32,18 +32,25 @@ public final class DriverStatus {
 
   private DriverStatus() {}
 
-  /** Runs the command line as {@link SparkGd#execute} does, and records its outcome if asked. */
+  /**
+   * Runs the command line as {@link SparkGd#execute} does, and records its outcome if asked;
+   * then tells {@code sessions} the outcome is out (a signal's shutdown waits for that).
+   */
   static int run(String[] args, Sessions sessions) {
     String dir = System.getProperty(PROPERTY);
-    if (dir == null || dir.isEmpty()) {
-      return SparkGd.execute(args, sessions, new PrintWriter(System.out, true),
-          new PrintWriter(System.err, true));
+    try {
+      if (dir == null || dir.isEmpty()) {
+        return SparkGd.execute(args, sessions, new PrintWriter(System.out, true),
+            new PrintWriter(System.err, true));
+      }
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code = SparkGd.execute(args, sessions, tee(System.out, out), tee(System.err, err));
+      write(dir, code, out.toString(), err.toString());
+      return code;
+    } finally {
+      sessions.reported();
     }
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = SparkGd.execute(args, sessions, tee(System.out, out), tee(System.err, err));
-    write(dir, code, out.toString(), err.toString());
-    return code;
   }
 
   /**

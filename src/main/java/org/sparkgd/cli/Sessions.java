@@ -15,7 +15,7 @@ public interface Sessions {
     return null;
   }
 
-  /** The command has printed its outcome. */
+  /** The command's outcome is out: printed, and in its status folder if it has one. */
   default void reported() {}
 
   /** A new session per command, stopped at the end and watched for executors. */

@@ -13,7 +13,7 @@ import org.sparkgd.UserError;
 final class SignalStop {
   static final String MESSAGE = "stopped by a signal (Ctrl-C or kill) before the command "
       + "ended; no output was written (a fit that saved checkpoints continues with --resume)";
-  /** How long the shutdown waits for the command's line. */
+  /** How long the shutdown waits for the command's line (and a cluster driver's status). */
   private static final long REPORT_SECONDS = 5;
 
   private final CountDownLatch reported = new CountDownLatch(1);

@@ -47,18 +47,12 @@ public final class SparkGd implements Runnable {
     } catch (UserError e) {
       return handle(e, err);
     }
-    try {
-      return cmd.setOut(out)
-          .setErr(err)
-          .setParameterExceptionHandler(SparkGd::usageError)
-          .setExecutionExceptionHandler((e, line, parsed) -> handle(stopped(sessions, e),
-              line.getErr()))
-          .execute(args);
-    } finally {
-      if (sessions != null) {
-        sessions.reported();
-      }
-    }
+    return cmd.setOut(out)
+        .setErr(err)
+        .setParameterExceptionHandler(SparkGd::usageError)
+        .setExecutionExceptionHandler((e, line, parsed) -> handle(stopped(sessions, e),
+            line.getErr()))
+        .execute(args);
   }
 
   /** The command line for {@code args}, with fit's defaults (and its --config file, if any). */
