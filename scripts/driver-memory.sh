@@ -6,6 +6,22 @@
 # the same before reading and suggests that heap), plus 5% for the JVM's own reckoning of its
 # heap; at most 70% of the machine's memory, and never below the heap the driver gets anyway.
 
+# Prints the value of option $1 (e.g. --features) in the command words "${@:2}", as
+# "--features a,b" or "--features=a,b"; the last one given, or nothing.
+option_value() {
+  local name="$1" value="" i word
+  local words=("${@:2}")
+  for ((i = 0; i < ${#words[@]}; i++)); do
+    word="${words[i]}"
+    if [[ "$word" == "$name="* ]]; then
+      value="${word#*=}"
+    elif [[ "$word" == "$name" ]]; then
+      value="${words[i + 1]:-}"
+    fi
+  done
+  echo "$value"
+}
+
 # Prints the MiB the cache of the fit "$@" (command words) takes, estimated from its local
 # --input: Parquet, the files' bytes (what its doubles take unencoded; columns that Parquet's
 # encodings shrink make this low, e.g. sparkgd generate's 53 MB for a 305 MiB cache, and then
@@ -18,24 +34,14 @@ fit_cache_mib() {
   # Pipes here end early (head): not a failure of the caller's pipefail.
   local -
   set +o pipefail
-  local input="" format=auto features="" weight="" delimiter="," i word value
-  local words=("$@")
-  for ((i = 0; i < ${#words[@]}; i++)); do
-    word="${words[i]}"
-    if [[ "$word" == --*=* ]]; then
-      value="${word#*=}"
-      word="${word%%=*}"
-    else
-      value="${words[i + 1]:-}"
-    fi
-    case "$word" in
-      --input) input="$value" ;;
-      --format) format="$value" ;;
-      --features) features="$value" ;;
-      --weight) weight="$value" ;;
-      --delimiter) delimiter="$value" ;;
-    esac
-  done
+  local input format features weight delimiter
+  input="$(option_value --input "$@")"
+  format="$(option_value --format "$@")"
+  features="$(option_value --features "$@")"
+  weight="$(option_value --weight "$@")"
+  delimiter="$(option_value --delimiter "$@")"
+  format="${format:-auto}"
+  delimiter="${delimiter:-,}"
   input="${input#file://}"
   input="${input#file:}"
   [[ -n "$input" && "$input" != *://* && -e "$input" ]] || return 0

@@ -12,18 +12,12 @@
 
 LOCAL_JIT_WIDE=100
 
-# Prints the JVM options for the command line "$@" (its first word the command).
+# Prints the JVM options for the command line "$@" (its first word the command); needs
+# option_value (scripts/driver-memory.sh, sourced first).
 local_jit_options() {
   [[ "${1:-}" == fit ]] || return 0
-  local features="" i word
-  local words=("$@")
-  for ((i = 1; i < ${#words[@]}; i++)); do
-    word="${words[i]}"
-    case "$word" in
-      --features=*) features="${word#*=}" ;;
-      --features) features="${words[i + 1]:-}" ;;
-    esac
-  done
+  local features
+  features="$(option_value --features "${@:2}")"
   if [[ -z "$features" ]] || (($(tr -cd , <<< "$features" | wc -c) + 1 < LOCAL_JIT_WIDE)); then
     echo "-XX:TieredStopAtLevel=1"
   fi

@@ -49,6 +49,7 @@ class DriverMemoryScriptTest {
 
   @Test
   void aNarrowFitGetsTheQuickCompilerAndAWideOneTheDefault() throws Exception {
+    // bash() has sourced driver-memory.sh, whose option_value local-jit.sh uses.
     String jit = "source " + ScriptProcess.HOME.resolve("scripts/local-jit.sh")
         + "; local_jit_options ";
     String quick = "-XX:TieredStopAtLevel=1";

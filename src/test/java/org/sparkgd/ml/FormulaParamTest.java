@@ -59,10 +59,12 @@ class FormulaParamTest {
       String line = String.format(Locale.ROOT, "%d,%.6f,%.6f,%s,%d,%.6f", i, a, b,
           REGIONS.get(region), 1 + i % 3, y);
       lines.add(line);
+      // The oracle reads the values as written (6 decimals), as the fits do.
       String[] written = line.split(",");
-      double a6 = Double.parseDouble(written[1]);
-      double b6 = Double.parseDouble(written[2]);
-      design[i] = new double[] {a6, b6, region == 2 ? 1 : 0, region == 0 ? 1 : 0, a6 * b6};
+      double aWritten = Double.parseDouble(written[1]);
+      double bWritten = Double.parseDouble(written[2]);
+      design[i] = new double[] {aWritten, bWritten, region == 2 ? 1 : 0, region == 0 ? 1 : 0,
+          aWritten * bWritten};
       weights[i] = 1 + i % 3;
       labels[i] = Double.parseDouble(written[5]);
     }
