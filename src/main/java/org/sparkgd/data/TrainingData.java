@@ -163,15 +163,12 @@ public final class TrainingData implements AutoCloseable {
       String label, String source, HoldOutSplit split, boolean intercept, int minPartitions) {
     int numFeatures = features.size();
     raw.setName("sparkgd raw input: " + source).persist(StorageLevel.MEMORY_AND_DISK());
-    JavaRDD<DataBlock> laidOut = null;
     try {
+      // Laid out from the raw cache on each of its two passes (statistics, standardized
+      // cache): cutting and repacking cached blocks costs less than caching a third copy.
       JavaRDD<DataBlock> training = BalancedBlocks.forCores(
           split == null ? raw : keep(raw, split, false), raw.context().defaultParallelism(),
           numFeatures, minPartitions);
-      if (training != raw) {
-        laidOut = training.setName("sparkgd laid-out input: " + source)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-      }
       ColumnStatistics stats = statistics(training, numFeatures);
       check(stats, source, split);
       List<String> columns = new java.util.ArrayList<>(features);
@@ -186,10 +183,6 @@ public final class TrainingData implements AutoCloseable {
             .persist(StorageLevel.MEMORY_AND_DISK());
         testRows = test.map(b -> (long) b.rows()).fold(0L, Long::sum);
       }
-      if (laidOut != null) {
-        // The laid-out rows are cached: the input's cache can go before the standardized one.
-        raw.unpersist(false);
-      }
       JavaRDD<DataBlock> blocks = training.map(standardization::apply);
       blocks.setName("sparkgd standardized blocks: " + source)
           .persist(StorageLevel.MEMORY_AND_DISK());
@@ -198,9 +191,6 @@ public final class TrainingData implements AutoCloseable {
           testRows, intercept);
     } finally {
       raw.unpersist(false);
-      if (laidOut != null) {
-        laidOut.unpersist(false);
-      }
     }
   }
 

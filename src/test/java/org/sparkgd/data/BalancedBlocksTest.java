@@ -96,15 +96,58 @@ class BalancedBlocksTest {
     assertEquals(266, next);
   }
 
-  /** Balanced rows in blocks other than the packer's move: the cache's layout is one. */
+  /**
+   * Balanced rows in blocks other than the packer's are repacked, without a shuffle: each new
+   * partition reads the input partitions that hold its rows.
+   */
   @Test
-  void balancedRowsInOtherBlocksMove() {
+  void balancedRowsInOtherBlocksAreRepackedWithoutAShuffle() {
     JavaRDD<DataBlock> input = uneven(new int[][] {{10, 5}, {15}});
     JavaRDD<DataBlock> balanced = BalancedBlocks.of(input, 2, D, 16);
     assertNotSame(input, balanced);
-    assertTrue(balanced.rdd().toDebugString().contains("ShuffledRDD"),
-        balanced.rdd().toDebugString());
-    assertEquals(30, balanced.map(DataBlock::rows).reduce(Integer::sum));
+    // Every dependency from the layout down to the input is narrow.
+    org.apache.spark.rdd.RDD<?> rdd = balanced.rdd();
+    while (rdd != input.rdd()) {
+      org.apache.spark.Dependency<?> dependency = rdd.dependencies().head();
+      assertTrue(dependency instanceof org.apache.spark.NarrowDependency,
+          balanced.rdd().toDebugString());
+      rdd = dependency.rdd();
+    }
+    assertEquals(List.of(15, 15), balanced.glom().map(
+        part -> part.stream().mapToInt(DataBlock::rows).sum()).collect());
+  }
+
+  /**
+   * Rows dropped as bad are counted once, in the partition of the row position where they
+   * were dropped, wherever the blocks that carry them fall: at a partition's end, alone in an
+   * input partition, or after the last row.
+   */
+  @Test
+  void droppedRowsAreCountedOnceWhereTheyWereDropped() {
+    List<DataBlock> blocks = List.of(
+        withSkipped(rows(0, 10), "a"), withSkipped(rows(10, 5), "b"), withSkipped(rows(15, 0), "c"),
+        withSkipped(rows(15, 0), "d"), rows(15, 15), withSkipped(rows(30, 0), "e"));
+    JavaRDD<DataBlock> input = SparkTestSession.jsc().parallelize(blocks, 1)
+        .zipWithIndex().mapToPair(t -> new scala.Tuple2<>(t._2(), t._1()))
+        .partitionBy(new org.apache.spark.HashPartitioner(6)).sortByKey(true, 6).values();
+    JavaRDD<DataBlock> balanced = BalancedBlocks.of(input, 2, D, 16);
+    List<List<String>> examples = balanced.glom().map(part -> {
+      List<String> seen = new ArrayList<>();
+      part.forEach(b -> {
+        if (b.skipped() != null) {
+          seen.addAll(b.skipped().examples());
+        }
+      });
+      return seen;
+    }).collect();
+    // Rows 0-14 in partition 0, 15-29 in 1: "c" and "d" were dropped at row 15, "e" at 30.
+    assertEquals(List.of(List.of("a", "b"), List.of("c", "d", "e")), examples);
+  }
+
+  private static DataBlock withSkipped(DataBlock block, String reason) {
+    SkippedRows skipped = new SkippedRows();
+    skipped.add(reason);
+    return new DataBlock(D, block.features(), block.labels(), skipped);
   }
 
   /** Input read as the cache lays it out (as the Parquet reader reads) does not move. */
