@@ -85,4 +85,40 @@ class CsvLineParserTest {
     assertTrue(CsvLineParser.isBlank(" \t\r".getBytes(StandardCharsets.UTF_8), 3));
     assertFalse(CsvLineParser.isBlank(" 1".getBytes(StandardCharsets.UTF_8), 2));
   }
+
+  /** Every text the plain-decimal path takes gives Double.parseDouble's bits; others go on. */
+  @Test
+  void plainDecimalsAreParsedToTheSameBitsAsJava() throws Exception {
+    java.util.Random random = new java.util.Random(7);
+    for (int k = 0; k < 200_000; k++) {
+      int digits = 1 + random.nextInt(15);
+      StringBuilder text = new StringBuilder(random.nextBoolean() ? "-" : "");
+      int point = random.nextInt(digits + 1);
+      for (int d = 0; d < digits; d++) {
+        if (d == point) {
+          text.append('.');
+        }
+        text.append((char) ('0' + random.nextInt(10)));
+      }
+      assertSameBits(text.toString());
+    }
+    for (String text : List.of("0", "-0", "-0.0", "+1.5", ".5", "5.", "000123.4500",
+        "999999999999999", "0.00000000000001", "9007199254740.99")) {
+      assertSameBits(text);
+    }
+    // Outside the path: more than 15 digits, exponents, two points, nothing, words.
+    for (String text : List.of("1234567890123456", "0.000000000000001", "1e5", "1.2.3", "", "-",
+        ".", "NaN", "1.5d", "0x1p3")) {
+      byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+      assertTrue(Double.isNaN(CsvLineParser.plainDecimal(b, 0, b.length)), text);
+    }
+    assertArrayEquals(new double[] {1234567890123456.0, 1e5, 0.1},
+        parse("x,1234567890123456,y,1e5,0.1"));
+  }
+
+  private static void assertSameBits(String text) {
+    byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+    assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text)),
+        Double.doubleToRawLongBits(CsvLineParser.plainDecimal(b, 0, b.length)), text);
+  }
 }
