@@ -7,9 +7,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
-import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.spark.util.SizeEstimator;
 import org.sparkgd.UserError;
 import org.sparkgd.config.InputSpec;
@@ -67,16 +65,8 @@ public record CacheSize(long rows, boolean exact, int columns, long bytes) {
 
   /** The rows the footers record: exact. */
   static long parquetRows(Configuration conf, InputFiles files) {
-    long rows = 0;
-    for (FileStatus file : files.files()) {
-      try (ParquetFileReader reader = ParquetFileReader.open(
-          HadoopInputFile.fromStatus(file, conf), ParquetReadOptions.builder().build())) {
-        rows += reader.getRecordCount();
-      } catch (IOException e) {
-        throw new UserError(file.getPath() + ": cannot be read as Parquet: " + e.getMessage(), e);
-      }
-    }
-    return rows;
+    return files.parquetFooters(conf).stream().flatMap(f -> f.getBlocks().stream())
+        .mapToLong(BlockMetaData::getRowCount).sum();
   }
 
   /**

@@ -14,6 +14,11 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.sparkgd.UserError;
 
 /**
@@ -24,6 +29,8 @@ import org.sparkgd.UserError;
 public final class InputFiles {
   private final String path;
   private final List<FileStatus> files;
+  /** Each file's Parquet footer once read, else null. */
+  private List<ParquetMetadata> footers;
 
   private InputFiles(String path, List<FileStatus> files) {
     this.path = path;
@@ -76,6 +83,30 @@ public final class InputFiles {
 
   public long totalBytes() {
     return files.stream().mapToLong(FileStatus::getLen).sum();
+  }
+
+  /**
+   * Each file's Parquet footer, in the files' order, read once: the layout of the rows and the
+   * cache's size both need them, and each read is a request to the file system.
+   */
+  public synchronized List<ParquetMetadata> parquetFooters(Configuration conf) {
+    if (footers == null) {
+      // Options from the job's configuration: without one, each file built a Configuration of
+      // its own, reading Hadoop's default XML files again (JFR: most of the footers' time).
+      ParquetReadOptions options = HadoopReadOptions.builder(conf).build();
+      List<ParquetMetadata> read = new ArrayList<>();
+      for (FileStatus file : files) {
+        try (ParquetFileReader reader = ParquetFileReader.open(
+            HadoopInputFile.fromStatus(file, conf), options)) {
+          read.add(reader.getFooter());
+        } catch (IOException e) {
+          throw new UserError(file.getPath() + ": cannot be read as Parquet: " + e.getMessage(),
+              e);
+        }
+      }
+      footers = List.copyOf(read);
+    }
+    return footers;
   }
 
   /** True when every file is named {@code *.parquet} (Spark's own part files are). */

@@ -1,20 +1,15 @@
 package org.sparkgd.data;
 
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
-import org.sparkgd.UserError;
 
 /**
  * Where a Parquet input's rows are, from the files' footers, read on the driver: each row
@@ -56,27 +51,23 @@ final class ParquetLayout {
     List<Group> groups = new ArrayList<>();
     List<String> columns = null;
     MessageType projection = null;
-    for (FileStatus file : input.files()) {
-      String path = file.getPath().toString();
-      try (ParquetFileReader reader = ParquetFileReader.open(
-          HadoopInputFile.fromStatus(file, conf), ParquetReadOptions.builder().build())) {
-        MessageType fileSchema = reader.getFileMetaData().getSchema();
-        if (columns == null) {
-          columns = names(fileSchema, features, label, weight, path);
-        }
-        MessageType chosen = project(fileSchema, columns);
-        if (chosen == null || (projection != null && !projection.equals(chosen))) {
-          return null;
-        }
-        projection = chosen;
-        long fileRow = 0;
-        List<BlockMetaData> blocks = reader.getRowGroups();
-        for (int g = 0; g < blocks.size(); g++) {
-          groups.add(new Group(path, g, fileRow, blocks.get(g).getRowCount()));
-          fileRow += blocks.get(g).getRowCount();
-        }
-      } catch (IOException e) {
-        throw new UserError(path + ": cannot be read as Parquet: " + e.getMessage(), e);
+    List<ParquetMetadata> footers = input.parquetFooters(conf);
+    for (int f = 0; f < footers.size(); f++) {
+      String path = input.files().get(f).getPath().toString();
+      MessageType fileSchema = footers.get(f).getFileMetaData().getSchema();
+      if (columns == null) {
+        columns = names(fileSchema, features, label, weight, path);
+      }
+      MessageType chosen = project(fileSchema, columns);
+      if (chosen == null || (projection != null && !projection.equals(chosen))) {
+        return null;
+      }
+      projection = chosen;
+      long fileRow = 0;
+      List<BlockMetaData> blocks = footers.get(f).getBlocks();
+      for (int g = 0; g < blocks.size(); g++) {
+        groups.add(new Group(path, g, fileRow, blocks.get(g).getRowCount()));
+        fileRow += blocks.get(g).getRowCount();
       }
     }
     return new ParquetLayout(groups, columns);
