@@ -6,73 +6,93 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
-import org.apache.parquet.example.DummyRecordConverter;
+import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.sparkgd.UserError;
 import org.sparkgd.config.BadRowPolicy;
 
 /**
- * A partition's rows read from Parquet by parquet-mr's column readers, value by value into the
- * caller's row: no record objects, only the chosen columns' pages. A null or non-finite value
- * fails the read or skips the row ({@link BadRowPolicy}), named by file, row and column.
+ * A partition's rows read from Parquet, a batch of rows at a time: each chosen column's pages
+ * decoded into doubles ({@link ParquetPageValues}), then handed out row by row to the packer.
+ * No record objects, only the chosen columns' pages. A null or non-finite value fails the read
+ * or skips the row ({@link BadRowPolicy}), named by file, row and column.
  */
 final class ParquetColumnRows implements RowSource, AutoCloseable {
+  /** Rows decoded at a time, per column. */
+  static final int BATCH_ROWS = 4096;
+
   private final Iterator<ParquetLayout.Piece> pieces;
   private final Configuration conf;
+  private final ParquetReadOptions options;
   private final List<String> names;
   private final BadRowPolicy onBadRows;
   /** The weight column (the row's last value), or null. */
   private final String weight;
   private final SkippedRows skipped = new SkippedRows();
-  private final ColumnReader[] columns;
-  private final PrimitiveTypeName[] types;
-  private final int[] maxLevels;
+  private final ParquetPageValues[] columns;
+  /** The batch, column by column, and which of its values are null. */
+  private final double[][] values;
+  private final boolean[][] nulls;
+  private int batchRows;
+  private int nextInBatch;
   private ParquetFileReader reader;
   /** The chosen columns of the open file. */
   private MessageType schema;
   private String file;
   private ParquetLayout.Piece piece;
-  /** The rows of the current piece not yet read. */
+  /** The rows of the current piece not yet decoded. */
   private long left;
+  /** The file row of the batch's first row. */
+  private long batchRow;
 
   ParquetColumnRows(Iterator<ParquetLayout.Piece> pieces, Configuration conf,
       List<String> names, BadRowPolicy onBadRows, String weight) {
     this.pieces = pieces;
     this.conf = conf;
+    this.options = HadoopReadOptions.builder(conf).build();
     this.names = names;
     this.onBadRows = onBadRows;
     this.weight = weight;
-    this.columns = new ColumnReader[names.size()];
-    this.types = new PrimitiveTypeName[names.size()];
-    this.maxLevels = new int[names.size()];
+    this.columns = new ParquetPageValues[names.size()];
+    this.values = new double[names.size()][BATCH_ROWS];
+    this.nulls = new boolean[names.size()][BATCH_ROWS];
   }
 
   @Override
   public boolean next(double[] out) {
     while (true) {
-      while (left == 0) {
-        if (!pieces.hasNext()) {
+      while (nextInBatch == batchRows) {
+        if (!nextBatch()) {
           close();
           return false;
         }
-        open(pieces.next());
       }
-      long row = piece.fileRow() + piece.skip() + piece.take() - left;
-      left--;
-      String problem = read(out);
+      int i = nextInBatch++;
+      String problem = null;
+      for (int k = 0; k < columns.length; k++) {
+        double value = values[k][i];
+        out[k] = value;
+        if (problem == null) {
+          if (nulls[k][i]) {
+            problem = "column '" + names.get(k) + "' has an empty (null) value";
+          } else if (!Double.isFinite(value)) {
+            problem = "column '" + names.get(k) + "' has the value " + value
+                + ", not a finite number";
+          }
+        }
+      }
       if (problem == null && weight != null) {
         problem = RowWeights.problem(out[out.length - 1], weight);
       }
       if (problem == null) {
         return true;
       }
-      String reason = file + ", row " + (row + 1) + ": " + problem;
+      String reason = file + ", row " + (batchRow + i + 1) + ": " + problem;
       if (onBadRows == BadRowPolicy.FAIL) {
         close();
         throw new UserError(reason + " (--on-bad-rows skip drops such rows)");
@@ -81,31 +101,22 @@ final class ParquetColumnRows implements RowSource, AutoCloseable {
     }
   }
 
-  /** Reads one value of every column into {@code out}; returns the row's first problem. */
-  private String read(double[] out) {
-    String problem = null;
-    for (int k = 0; k < columns.length; k++) {
-      ColumnReader c = columns[k];
-      if (c.getCurrentDefinitionLevel() < maxLevels[k]) {
-        if (problem == null) {
-          problem = "column '" + names.get(k) + "' has an empty (null) value";
-        }
-      } else {
-        double value = switch (types[k]) {
-          case DOUBLE -> c.getDouble();
-          case FLOAT -> c.getFloat();
-          case INT32 -> c.getInteger();
-          default -> c.getLong();
-        };
-        if (problem == null && !Double.isFinite(value)) {
-          problem = "column '" + names.get(k) + "' has the value " + value
-              + ", not a finite number";
-        }
-        out[k] = value;
+  /** Decodes the next batch of the current piece, opening the next piece when it is done. */
+  private boolean nextBatch() {
+    while (left == 0) {
+      if (!pieces.hasNext()) {
+        return false;
       }
-      c.consume();
+      open(pieces.next());
     }
-    return problem;
+    batchRow = piece.fileRow() + piece.skip() + piece.take() - left;
+    batchRows = (int) Math.min(BATCH_ROWS, left);
+    for (int k = 0; k < columns.length; k++) {
+      columns[k].read(batchRows, values[k], nulls[k], 0);
+    }
+    left -= batchRows;
+    nextInBatch = 0;
+    return true;
   }
 
   /** Reads the piece's row group (the chosen columns only) and skips to its first row. */
@@ -113,24 +124,18 @@ final class ParquetColumnRows implements RowSource, AutoCloseable {
     try {
       if (!next.file().equals(file)) {
         close();
-        reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(next.file()), conf));
+        reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(next.file()), conf),
+            options);
         schema = ParquetLayout.project(reader.getFileMetaData().getSchema(), names);
         reader.setRequestedSchema(schema);
         file = next.file();
       }
-      ColumnReadStoreImpl store = new ColumnReadStoreImpl(reader.readRowGroup(next.rowGroup()),
-          new DummyRecordConverter(schema).getRootConverter(), schema,
-          reader.getFileMetaData().getCreatedBy());
+      PageReadStore group = reader.readRowGroup(next.rowGroup());
       for (int k = 0; k < columns.length; k++) {
         ColumnDescriptor descriptor = schema.getColumnDescription(new String[] {names.get(k)});
-        columns[k] = store.getColumnReader(descriptor);
-        types[k] = descriptor.getPrimitiveType().getPrimitiveTypeName();
-        maxLevels[k] = descriptor.getMaxDefinitionLevel();
-        for (long i = 0; i < next.skip(); i++) {
-          if (columns[k].getCurrentDefinitionLevel() == maxLevels[k]) {
-            columns[k].skip();
-          }
-          columns[k].consume();
+        columns[k] = new ParquetPageValues(group.getPageReader(descriptor), descriptor);
+        for (long skip = next.skip(); skip > 0; skip -= BATCH_ROWS) {
+          columns[k].read((int) Math.min(BATCH_ROWS, skip), values[k], nulls[k], 0);
         }
       }
     } catch (IOException e) {
@@ -138,6 +143,8 @@ final class ParquetColumnRows implements RowSource, AutoCloseable {
     }
     piece = next;
     left = next.take();
+    batchRows = 0;
+    nextInBatch = 0;
   }
 
   @Override
