@@ -23,13 +23,17 @@ option_value() {
 }
 
 # Prints the MiB the cache of the fit "$@" (command words) takes, estimated from its local
-# --input: Parquet, the files' bytes (what its doubles take unencoded; columns that Parquet's
-# encodings shrink make this low, e.g. sparkgd generate's 53 MB for a 305 MiB cache, and then
-# job/CacheBudget's exact check before reading is what tells);
+# --input: Parquet, $PARQUET_EXPANSION times the files' bytes (Parquet's encodings shrink
+# numbers: sparkgd generate's 53 MB hold a 305 MiB cache, 528 MB a 3052 MiB one; unencoded
+# doubles, or columns the fit does not read, make this high, which only raises the heap's
+# ceiling, at most 70% of the machine; job/CacheBudget checks the footers' exact rows before
+# reading);
 # CSV, rows × columns × 8, the rows from the bytes per line of 64 KiB at the quarters of
 # the first file, the columns from --features, the label and --weight (else the
 # header's). Prints nothing for input it cannot size: remote, compressed, a glob, or none
 # (--resume).
+PARQUET_EXPANSION=6
+
 fit_cache_mib() {
   # Pipes here end early (head): not a failure of the caller's pipefail.
   local -
@@ -56,7 +60,7 @@ fit_cache_mib() {
   bytes="$(stat -c %s -- "${files[@]}" | awk '{ s += $1 } END { printf "%.0f\n", s }')"
   if [[ "${format,,}" == parquet || ("${format,,}" == auto
     && -z "$(printf '%s\n' "${files[@]}" | grep -v '\.parquet$')") ]]; then
-    echo $(((bytes + 1048575) / 1048576))
+    echo $(((bytes * PARQUET_EXPANSION + 1048575) / 1048576))
     return 0
   fi
   if printf '%s\n' "${files[@]}" | grep -qE '\.(gz|bz2|deflate|lz4|snappy|zst)$'; then

@@ -110,11 +110,11 @@ class DriverMemoryScriptTest {
   }
 
   @Test
-  void parquetCacheIsTheFilesBytes() throws Exception {
+  void parquetCacheIsSixTimesTheFilesBytes() throws Exception {
     Path parts = Files.createDirectories(dir.resolve("parts"));
     Files.write(parts.resolve("part-0.parquet"), new byte[3 << 20]);
     Files.write(parts.resolve("part-1.parquet"), new byte[2 << 20]);
     Files.writeString(parts.resolve("_SUCCESS"), "");
-    assertEquals("5", bash("fit_cache_mib --input " + parts));
+    assertEquals("30", bash("fit_cache_mib --input " + parts));
   }
 }
