@@ -17,14 +17,17 @@ import org.sparkgd.data.AdvertisingGenerator;
  * {@code --ingest-rows} and each format. sparkgd's figure is {@code read_cache} of the
  * {@code timings} in model.json of a one-iteration fit without the reference; Spark's own is
  * {@link SparkOwnRead} (read, cast to double, cache, count) in its own JVM, run right after
- * on the same file. Repeated {@code --process-repetitions} times; medians.
+ * on the same file. Then the whole default fit as a user runs it (the script, default
+ * options), and on CSV ml's {@code LinearRegression} with the normal solver
+ * ({@link MllibNormalProcess}), each a process timed from outside. Repeated
+ * {@code --process-repetitions} times; medians.
  */
 final class Ingest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One size and format: medians in seconds, and the file's size. */
   record Row(long rows, String format, double mib, double sparkgd, double spark,
-      double startup, double total) {
+      double startup, double total, double defaultFit, double mllib) {
     double ratio() {
       return sparkgd / spark;
     }
@@ -64,6 +67,8 @@ final class Ingest {
     double[] spark = new double[k];
     double[] startup = new double[k];
     double[] total = new double[k];
+    double[] defaultFit = new double[k];
+    double[] mllib = new double[k];
     for (int r = 0; r < k; r++) {
       Path output = dir.resolve("fit");
       Processes.run(List.of(settings.sparkgd().toString(), "fit", "--input", file.toString(),
@@ -79,9 +84,24 @@ final class Ingest {
       Processes.run(Processes.java(SparkOwnRead.class, file.toString(), format), Map.of(),
           console);
       spark[r] = Processes.numbersAfter(console, "SPARK_READ_S")[0];
+      long start = System.nanoTime();
+      Processes.run(List.of(settings.sparkgd().toString(), "fit", "--input", file.toString(),
+          "--label", AdvertisingGenerator.LABEL, "--features",
+          String.join(",", AdvertisingGenerator.FEATURES), "--output", output.toString(),
+          "--overwrite"), env, dir.resolve("default-fit.txt"));
+      defaultFit[r] = (System.nanoTime() - start) / 1e9;
+      mllib[r] = Double.NaN;
+      if (format.equals("csv")) {
+        List<String> args = new ArrayList<>(List.of(file.toString(), AdvertisingGenerator.LABEL));
+        args.addAll(AdvertisingGenerator.FEATURES);
+        start = System.nanoTime();
+        Processes.run(Processes.java(MllibNormalProcess.class, args.toArray(String[]::new)),
+            Map.of(), dir.resolve("mllib.txt"));
+        mllib[r] = (System.nanoTime() - start) / 1e9;
+      }
     }
     return new Row(n, format, bytes(file) / 1048576.0, median(sparkgd), median(spark),
-        median(startup), median(total));
+        median(startup), median(total), median(defaultFit), median(mllib));
   }
 
   private static long bytes(Path file) throws IOException {
@@ -113,6 +133,21 @@ final class Ingest {
       out.append(String.format(Locale.ROOT, "| %,d | %s | %.0f | %.2f | %.2f | %.2f | %s | %.2f "
           + "| %.2f |%n", r.rows(), r.format(), r.mib(), r.sparkgd(), r.spark(), r.ratio(),
           r.format().equals("csv") ? "≤ 0.2" : "≤ 0.25", r.startup(), r.total()));
+    }
+    out.append("\n## Whole default fit (fresh processes, medians of ").append(repetitions)
+        .append(")\n\n")
+        .append("`sparkgd fit --input FILE --label sales --features TV,radio,newspaper` with "
+            + "default options, and on CSV ml's `LinearRegression` (`solver=normal`, "
+            + "`VectorAssembler`, Spark's CSV reader with the schema given), each a whole "
+            + "process timed from outside.\n\n")
+        .append("| rows | format | sparkgd default fit (s) | ml LinearRegression normal (s) "
+            + "| speed-up | target |\n|---:|---|---:|---:|---:|---|\n");
+    for (Row r : rows) {
+      boolean csv = r.format().equals("csv");
+      out.append(String.format(Locale.ROOT, "| %,d | %s | %.2f | %s | %s | %s |%n", r.rows(),
+          r.format(), r.defaultFit(), csv ? String.format(Locale.ROOT, "%.2f", r.mllib()) : "",
+          csv ? String.format(Locale.ROOT, "%.1f×", r.mllib() / r.defaultFit()) : "",
+          csv ? "≥ 5×" : "≤ CSV's"));
     }
     return out.append('\n').toString();
   }

@@ -21,26 +21,31 @@ import org.apache.spark.sql.types.StructType;
 final class MllibNormalProcess {
   private MllibNormalProcess() {}
 
-  /** Arguments: file, number of features (columns x0… then y). */
+  /**
+   * Arguments: file, number of features (columns x0… then y); or file, label, features… (the
+   * file's columns: those features, then the label).
+   */
   public static void main(String[] args) {
     String file = args[0];
-    int d = Integer.parseInt(args[1]);
+    boolean named = !args[1].chars().allMatch(Character::isDigit);
+    int d = named ? args.length - 2 : Integer.parseInt(args[1]);
+    String label = named ? args[1] : "y";
     SparkSession spark = SparkSession.builder().master("local[*]").appName("mllib normal")
         .config("spark.ui.showConsoleProgress", "false").getOrCreate();
     try {
       List<StructField> fields = new ArrayList<>();
       String[] features = new String[d];
       for (int j = 0; j < d; j++) {
-        features[j] = "x" + j;
+        features[j] = named ? args[j + 2] : "x" + j;
         fields.add(DataTypes.createStructField(features[j], DataTypes.DoubleType, false));
       }
-      fields.add(DataTypes.createStructField("y", DataTypes.DoubleType, false));
+      fields.add(DataTypes.createStructField(label, DataTypes.DoubleType, false));
       Dataset<Row> rows = spark.read().option("header", "true")
           .schema(new StructType(fields.toArray(StructField[]::new))).csv(file);
       Dataset<Row> assembled = new VectorAssembler().setInputCols(features)
           .setOutputCol("features").transform(rows);
       LinearRegressionModel model = new LinearRegression().setSolver("normal")
-          .setLabelCol("y").fit(assembled);
+          .setLabelCol(label).fit(assembled);
       double[] se = model.summary().coefficientStandardErrors();
       StringBuilder line = new StringBuilder("MLLIB_COEF ").append(model.intercept());
       for (double b : model.coefficients().toArray()) {
