@@ -143,7 +143,6 @@ public final class CsvBlockReader {
     return lines.mapPartitionsWithInputSplit(reader::blocks, false);
   }
 
-  /** Turns one input split's lines into blocks; runs in the tasks. */
   /**
    * The configuration for the tasks, broadcast: the cache's lineage, which every iteration's
    * tasks carry, then holds its handle, not its thousand properties. Carried in the lineage,
@@ -155,6 +154,7 @@ public final class CsvBlockReader {
     return jsc.broadcast(new SerializableConfiguration(conf));
   }
 
+  /** Turns one input split's lines into blocks; runs in the tasks. */
   private record PartitionReader(Broadcast<SerializableConfiguration> conf,
       ArrayList<String> header, CsvLineParser parser, int[] selected, int numFeatures,
       int blockRows, BadRowPolicy onBadRows, Design design, String weight)
