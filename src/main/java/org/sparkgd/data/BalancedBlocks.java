@@ -18,10 +18,11 @@ import org.apache.spark.api.java.JavaRDD;
  *
  * <p>No row goes through a shuffle. Each new partition reads the input's partitions that hold
  * its rows (a narrow dependency, {@link LayoutRDD}) and repacks its slice of them; the input is
- * cached, so a partition read by two neighbours is read from memory twice, not parsed twice. A shuffle wrote every row through Java serialization to disk
- * and back: 2.1 of the 6.4 s that read and cached 10⁷ CSV rows (Spark's event log). Input read
- * already so laid out and packed (the Parquet column reader reads each partition's row range,
- * {@link ParquetLayout}) stays as it is.
+ * cached, so a partition read by two neighbours is read from memory twice, not parsed twice. A
+ * shuffle wrote every row through Java serialization to disk and back: 2.1 of the 6.4 s that
+ * read and cached 10⁷ CSV rows (Spark's event log). Input read already so laid out and packed
+ * (the Parquet column reader reads each partition's row range, {@link ParquetLayout}) stays as
+ * it is.
  */
 public final class BalancedBlocks {
   /** The packed bytes of a partition above which the partitions double (and so on). */
@@ -72,13 +73,12 @@ public final class BalancedBlocks {
       starts[p] = starts[p - 1] + counts.get(p - 1);
     }
     List<int[]> sources = ranges.sources(starts, counts);
-    return JavaRDD.fromRDD(new LayoutRDD(blocks.rdd(), sources, (t, it) -> {
-      int[] from = sources.get(t);
-      Iterator<DataBlock> mine = from.length == 0 ? it
-          : ranges.slicesOf(t, starts[from[0]], it);
-      return new BlockPacker(new SliceRows(mine, numFeatures, weighted), numFeatures, blockRows,
-          weighted);
-    }), blocks.classTag());
+    // The first row of each layout partition's first input partition (0 when it reads none).
+    long[] readFrom = sources.stream().mapToLong(from -> from.length == 0 ? 0 : starts[from[0]])
+        .toArray();
+    return JavaRDD.fromRDD(new LayoutRDD(blocks.rdd(), sources, (t, it) -> new BlockPacker(
+        new SliceRows(ranges.slicesOf(t, readFrom[t], it), numFeatures, weighted), numFeatures,
+        blockRows, weighted)), blocks.classTag());
   }
 
   /**

@@ -151,42 +151,34 @@ final class ParquetPageValues {
       throw new IllegalStateException(column + ": the row group ends before its rows");
     }
     pageLeft = page.getValueCount();
+    levels = null;
+    otherLevels = null;
     try {
       if (page instanceof DataPageV1 v1) {
-        ByteBuffer bytes = v1.getBytes().toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-        ByteBufferInputStream in = ByteBufferInputStream.wrap(bytes);
-        if (maxDefinition > 0) {
-          if (v1.getDlEncoding() == Encoding.RLE) {
-            int length = BytesUtils.readIntLittleEndian(in);
-            startLevels(in.slice(length), null);
-          } else {
-            startLevels(null, v1.getDlEncoding());
-            otherLevels.initFromPage(pageLeft, in);
-          }
+        ByteBufferInputStream in = ByteBufferInputStream.wrap(v1.getBytes().toByteBuffer());
+        if (maxDefinition > 0 && v1.getDlEncoding() == Encoding.RLE) {
+          levels = levels(in.slice(BytesUtils.readIntLittleEndian(in)));
+        } else if (maxDefinition > 0) {
+          otherLevels = v1.getDlEncoding().getValuesReader(column, ValuesType.DEFINITION_LEVEL);
+          otherLevels.initFromPage(pageLeft, in);
         }
         startValues(v1.getValueEncoding(), in);
       } else {
         DataPageV2 v2 = (DataPageV2) page;
         if (maxDefinition > 0) {
-          startLevels(v2.getDefinitionLevels().toByteBuffer(), null);
+          levels = levels(v2.getDefinitionLevels().toByteBuffer());
         }
-        startValues(v2.getDataEncoding(), ByteBufferInputStream.wrap(
-            v2.getData().toByteBuffer().order(ByteOrder.LITTLE_ENDIAN)));
+        startValues(v2.getDataEncoding(),
+            ByteBufferInputStream.wrap(v2.getData().toByteBuffer()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(column + ": cannot read a page: " + e.getMessage(), e);
     }
   }
 
-  /** Run-length levels from {@code rle}, else a reader of the levels' {@code encoding}. */
-  private void startLevels(ByteBuffer rle, Encoding encoding) {
-    levels = null;
-    otherLevels = null;
-    if (rle != null) {
-      levels = new RleHybridDecoder(rle, BytesUtils.getWidthFromMaxInt(maxDefinition));
-    } else {
-      otherLevels = encoding.getValuesReader(column, ValuesType.DEFINITION_LEVEL);
-    }
+  /** Definition levels encoded as RLE / bit-packed runs. */
+  private RleHybridDecoder levels(ByteBuffer runs) {
+    return new RleHybridDecoder(runs, BytesUtils.getWidthFromMaxInt(maxDefinition));
   }
 
   private void startValues(Encoding encoding, ByteBufferInputStream in) throws IOException {

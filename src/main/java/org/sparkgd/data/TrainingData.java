@@ -165,7 +165,7 @@ public final class TrainingData implements AutoCloseable {
     raw.setName("sparkgd raw input: " + source).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       // Laid out from the raw cache on each of its two passes (statistics, standardized
-      // cache): cutting and repacking cached blocks costs less than caching a third copy.
+      // cache), not cached itself: at most two copies of the rows are held at a time.
       JavaRDD<DataBlock> training = BalancedBlocks.forCores(
           split == null ? raw : keep(raw, split, false), raw.context().defaultParallelism(),
           numFeatures, minPartitions);
