@@ -25,7 +25,7 @@ import org.sparkgd.data.TrainingData;
 
 /**
  * The same rows give the same fit, to the bit, whether they come as one CSV file, a folder of
- * CSV parts, one Parquet file of many row groups or a folder of Parquet parts, in 1, 2, 7 or 16
+ * CSV parts, one Parquet file of many row groups or a folder of Parquet parts, in 1, 2, 7 or 64
  * input partitions: the cache (its layout, its values and the standardization) depends only on
  * the rows and the partition count, and a fit only on the cache.
  */
@@ -100,7 +100,7 @@ class SameFitFromAnyInputTest {
     List<Object> reference = cache(csv, 0);
     // The standardization, then the tests' two cores' partitions.
     assertEquals(3, reference.size());
-    for (int parts : new int[] {1, 2, 7, 16}) {
+    for (int parts : new int[] {1, 2, 7, 64}) {
       for (String format : List.of("csv", "parquet")) {
         Path input = parts(format, parts);
         assertEquals(reference, cache(input, 0), input.toString());
