@@ -1,7 +1,6 @@
 package org.sparkgd.data;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -9,32 +8,20 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.Text;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
-import org.apache.hadoop.mapreduce.InputSplit;
-import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
-import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.util.SerializableConfiguration;
 import org.sparkgd.UserError;
 import org.sparkgd.config.BadRowPolicy;
 import org.sparkgd.formula.Design;
-import scala.Tuple2;
 
 /**
  * Reads CSV files with a header into raw (not yet standardized) blocks in one pass.
  *
- * <p>Lines come from Hadoop's {@link TextInputFormat}, whose key is the line's byte offset: that
- * is what lets a bad cell be reported by file, line number and column, which Spark's CSV source
- * cannot do. Only the selected columns are parsed.
+ * <p>Each split's lines come from its file's bytes ({@link CsvSplits}), with their byte offsets:
+ * that is what lets a bad cell be reported by file, line number and column, which Spark's CSV
+ * source cannot do. Only the selected columns are parsed.
  */
 public final class CsvBlockReader {
   private static final String MAX_SPLIT_BYTES = "mapreduce.input.fileinputformat.split.maxsize";
@@ -62,9 +49,8 @@ public final class CsvBlockReader {
     int[] selected = withWeight(ColumnSelection.resolve(header, features, label, first.file()),
         header, weight, first.file());
     splitSizes(conf, input, minPartitions, jsc.defaultParallelism());
-    PartitionReader reader = new PartitionReader(broadcast(jsc, conf),
-        new ArrayList<>(header), new CsvLineParser(delimiter, selected), selected,
-        features.size(), BlockPacker.defaultBlockRows(features.size()), onBadRows, null, weight);
+    PartitionReader reader = new PartitionReader(new ArrayList<>(header),
+        new CsvLineParser(delimiter, selected), features.size(), BlockPacker.defaultBlockRows(features.size()), onBadRows, null, weight);
     return blocks(jsc, input, conf, reader);
   }
 
@@ -80,9 +66,8 @@ public final class CsvBlockReader {
         "the formula's string columns", first.file());
     splitSizes(conf, input, minPartitions, jsc.defaultParallelism());
     int width = design.width();
-    PartitionReader reader = new PartitionReader(broadcast(jsc, conf),
-        new ArrayList<>(header), new CsvLineParser(delimiter, numbers, strings), numbers,
-        width, BlockPacker.defaultBlockRows(width), onBadRows, design, weight);
+    PartitionReader reader = new PartitionReader(new ArrayList<>(header),
+        new CsvLineParser(delimiter, numbers, strings), width, BlockPacker.defaultBlockRows(width), onBadRows, design, weight);
     return blocks(jsc, input, conf, reader);
   }
 
@@ -126,44 +111,17 @@ public final class CsvBlockReader {
 
   private static JavaRDD<DataBlock> blocks(JavaSparkContext jsc, InputFiles input,
       Configuration conf, PartitionReader reader) {
-    // The files in InputFiles' order (by name), which the rows keep: the file system's
-    // listing order, which Hadoop would take for a folder, is not defined.
-    Job job;
-    try {
-      job = Job.getInstance(conf);
-      FileInputFormat.setInputPaths(job,
-          input.files().stream().map(FileStatus::getPath).toArray(Path[]::new));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    @SuppressWarnings("unchecked")
-    JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
-        jsc.newAPIHadoopRDD(job.getConfiguration(), TextInputFormat.class, LongWritable.class,
-            Text.class);
-    return lines.mapPartitionsWithInputSplit(reader::blocks, false);
-  }
-
-  /**
-   * The configuration for the tasks, broadcast: the cache's lineage, which every iteration's
-   * tasks carry, then holds its handle, not its thousand properties. Carried in the lineage,
-   * they took 8 ms a task to deserialize, every iteration: 55 against 46 ms a batch iteration
-   * at 10⁷ rows (event log, medians of 31).
-   */
-  private static Broadcast<SerializableConfiguration> broadcast(JavaSparkContext jsc,
-      Configuration conf) {
-    return jsc.broadcast(new SerializableConfiguration(conf));
+    return CsvSplits.read(jsc, input, conf, reader::blocks);
   }
 
   /** Turns one input split's lines into blocks; runs in the tasks. */
-  private record PartitionReader(Broadcast<SerializableConfiguration> conf,
-      ArrayList<String> header, CsvLineParser parser, int[] selected, int numFeatures,
-      int blockRows, BadRowPolicy onBadRows, Design design, String weight)
+  private record PartitionReader(ArrayList<String> header, CsvLineParser parser,
+      int numFeatures, int blockRows, BadRowPolicy onBadRows, Design design, String weight)
       implements Serializable {
 
-    Iterator<DataBlock> blocks(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
-      FileSplit fileSplit = (FileSplit) split;
-      SplitRows rows = new SplitRows(this, fileSplit.getPath(), fileSplit.getStart(), lines);
-      return new BlockPacker(rows, numFeatures, blockRows, weight != null);
+    Iterator<DataBlock> blocks(FileSplit split, SplitLines lines, Configuration conf) {
+      return new BlockPacker(new SplitRows(this, split, lines, conf), numFeatures, blockRows,
+          weight != null);
     }
   }
 
@@ -172,58 +130,73 @@ public final class CsvBlockReader {
     private final PartitionReader reader;
     private final Path file;
     private final long splitStart;
-    private final Iterator<Tuple2<LongWritable, Text>> lines;
+    private final SplitLines lines;
+    private final Configuration conf;
     private final SkippedRows skipped = new SkippedRows();
     /** Null without a formula. */
     private final DesignRow designRow;
     private long linesSeen;
+    private long firstLineOffset;
+    /** The split's first line's number, worked out when an error needs it; 0: not yet. */
+    private long firstLineNumber;
 
-    SplitRows(PartitionReader reader, Path file, long splitStart,
-        Iterator<Tuple2<LongWritable, Text>> lines) {
+    SplitRows(PartitionReader reader, FileSplit split, SplitLines lines, Configuration conf) {
       this.reader = reader;
-      this.file = file;
-      this.splitStart = splitStart;
+      this.file = split.getPath();
+      this.splitStart = split.getStart();
       this.lines = lines;
+      this.conf = conf;
       this.designRow = reader.design() == null ? null
           : new DesignRow(reader.design(), reader.weight() != null);
     }
 
     @Override
     public boolean next(double[] row) {
-      while (lines.hasNext()) {
-        Tuple2<LongWritable, Text> record = lines.next();
-        linesSeen++;
-        Text line = record._2();
-        if (splitStart == 0 && linesSeen == 1) {
-          checkHeader(line);
-        } else if (!CsvLineParser.isBlank(line.getBytes(), line.getLength())) {
-          String reason;
-          try {
-            String problem = null;
-            if (designRow == null) {
-              reader.parser().parse(line.getBytes(), line.getLength(), row);
-            } else {
-              reader.parser().parse(line.getBytes(), line.getLength(), designRow.numbers,
-                  designRow.strings);
-              problem = designRow.expandInto(row);
-            }
-            if (problem == null && reader.weight() != null) {
-              problem = RowWeights.problem(row[row.length - 1], reader.weight());
-            }
-            if (problem == null) {
-              return true;
-            }
-            reason = file + ", line " + lineNumber(record._1().get()) + ": " + problem;
-          } catch (CsvLineParser.CellException e) {
-            reason = file + ", line " + lineNumber(record._1().get()) + ", column '"
-                + columnName(e.column()) + "': " + e.getMessage();
+      try {
+        while (lines.next()) {
+          if (++linesSeen == 1) {
+            firstLineOffset = lines.offset();
           }
-          if (reader.onBadRows() == BadRowPolicy.FAIL) {
-            throw new UserError(reason + " (--on-bad-rows skip drops such rows)");
+          if (splitStart == 0 && linesSeen == 1) {
+            checkHeader();
+          } else if (!CsvLineParser.isBlank(lines.bytes(), lines.start(), lines.end())
+              && parsed(row)) {
+            return true;
           }
-          skipped.add(reason);
         }
+        return false;
+      } catch (IOException e) {
+        throw new UncheckedIOException(file + ": cannot be read", e);
       }
+    }
+
+    /** Parses the current line into {@code row}; false (or a UserError) for a bad one. */
+    private boolean parsed(double[] row) {
+      String reason;
+      try {
+        String problem = null;
+        if (designRow == null) {
+          reader.parser().parse(lines.bytes(), lines.start(), lines.end(), row);
+        } else {
+          reader.parser().parse(lines.bytes(), lines.start(), lines.end(), designRow.numbers,
+              designRow.strings);
+          problem = designRow.expandInto(row);
+        }
+        if (problem == null && reader.weight() != null) {
+          problem = RowWeights.problem(row[row.length - 1], reader.weight());
+        }
+        if (problem == null) {
+          return true;
+        }
+        reason = file + ", line " + lineNumber() + ": " + problem;
+      } catch (CsvLineParser.CellException e) {
+        reason = file + ", line " + lineNumber() + ", column '" + columnName(e.column())
+            + "': " + e.getMessage();
+      }
+      if (reader.onBadRows() == BadRowPolicy.FAIL) {
+        throw new UserError(reason + " (--on-bad-rows skip drops such rows)");
+      }
+      skipped.add(reason);
       return false;
     }
 
@@ -232,9 +205,9 @@ public final class CsvBlockReader {
       return skipped.drain();
     }
 
-    private void checkHeader(Text line) {
-      String text = new String(line.getBytes(), 0, line.getLength(), StandardCharsets.UTF_8)
-          .replaceFirst("^\uFEFF", "");
+    private void checkHeader() {
+      String text = new String(lines.bytes(), lines.start(), lines.end() - lines.start(),
+          StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
       List<String> names;
       try {
         names = reader.parser().splitHeader(text);
@@ -252,34 +225,18 @@ public final class CsvBlockReader {
     }
 
     /**
-     * The 1-based line number of the line at {@code offset}. A split that starts the file has
-     * counted its lines; otherwise (only on this error path) count the newlines before it.
+     * The current line's 1-based number, or -1 when it cannot be told. A split that starts the
+     * file has counted its lines; another, on this error path only, reads the lines before it
+     * once.
      */
-    private long lineNumber(long offset) {
+    private long lineNumber() {
       if (splitStart == 0) {
         return linesSeen;
       }
-      Configuration conf = reader.conf().value().value();
-      try (InputStream in = InputFiles.open(conf, new CompressionCodecFactory(conf), file)) {
-        long newlines = 0;
-        byte[] buffer = new byte[1 << 16];
-        long remaining = offset;
-        while (remaining > 0) {
-          int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-          if (n < 0) {
-            break;
-          }
-          for (int i = 0; i < n; i++) {
-            if (buffer[i] == '\n') {
-              newlines++;
-            }
-          }
-          remaining -= n;
-        }
-        return newlines + 1;
-      } catch (IOException e) {
-        return -1;
+      if (firstLineNumber == 0) {
+        firstLineNumber = CsvSplits.lineNumber(conf, file, firstLineOffset);
       }
+      return firstLineNumber < 0 ? -1 : firstLineNumber + linesSeen - 1;
     }
   }
 }

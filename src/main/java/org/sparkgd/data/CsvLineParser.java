@@ -26,6 +26,8 @@ public final class CsvLineParser implements Serializable {
    * ({@code STRING - k} for the k-th string column).
    */
   private final int[] outputOf;
+  /** No string columns: every line may take {@link #parsePlain}. */
+  private final boolean numbersOnly;
 
   /**
    * @param selectedColumns the file's column index for each output position
@@ -56,6 +58,7 @@ public final class CsvLineParser implements Serializable {
     for (int k = 0; k < stringColumns.length; k++) {
       outputOf[stringColumns[k]] = STRING - k;
     }
+    this.numbersOnly = stringColumns.length == 0 && outputOf.length > 0;
   }
 
   /** A cell that cannot be used; the reader adds the file and line. */
@@ -74,9 +77,12 @@ public final class CsvLineParser implements Serializable {
     }
   }
 
-  /** True for a line with nothing but white space (skipped, as blank lines at the end of files). */
-  public static boolean isBlank(byte[] bytes, int length) {
-    for (int i = 0; i < length; i++) {
+  /**
+   * True for a line, {@code bytes[from, to)}, with nothing but white space (skipped, as blank
+   * lines at the end of files).
+   */
+  public static boolean isBlank(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
       byte b = bytes[i];
       if (b != ' ' && b != '\t' && b != '\r') {
         return false;
@@ -86,22 +92,25 @@ public final class CsvLineParser implements Serializable {
   }
 
   /**
-   * Parses the selected columns of a data line into {@code out}.
+   * Parses the selected columns of a data line, {@code bytes[from, to)}, into {@code out}.
    *
    * @throws CellException naming the column when a selected cell is missing, empty or not a
    *     finite number, or when quoting is broken
    */
-  public void parse(byte[] bytes, int length, double[] out) throws CellException {
-    parse(bytes, length, out, null);
+  public void parse(byte[] bytes, int from, int to, double[] out) throws CellException {
+    parse(bytes, from, to, out, null);
   }
 
   /**
-   * As {@link #parse(byte[], int, double[])}, and the string columns' cells into
+   * As {@link #parse(byte[], int, int, double[])}, and the string columns' cells into
    * {@code strings} (an empty cell is an error there too).
    */
-  public void parse(byte[] bytes, int length, double[] out, String[] strings)
+  public void parse(byte[] bytes, int from, int to, double[] out, String[] strings)
       throws CellException {
-    int columns = scan(bytes, length, (column, b, start, end) -> {
+    if (numbersOnly && parsePlain(bytes, from, to, out)) {
+      return;
+    }
+    int columns = scan(bytes, from, to, (column, b, start, end) -> {
       int k = column < outputOf.length ? outputOf[column] : -1;
       if (k >= 0) {
         out[k] = parseNumber(column, b, start, end);
@@ -123,11 +132,43 @@ public final class CsvLineParser implements Serializable {
     }
   }
 
+  /**
+   * The selected numbers of a line whose fields up to the last selected one are plain: no
+   * quotes, spaces or empty cells, and each selected one a decimal {@link #plainDecimal} takes.
+   * False for any other line, which the general path then parses (and reports), to the same
+   * values. One loop, fields found and digits read in the same pass: a fit's quick JIT (C1)
+   * does not inline the general path's field visitor, and parsing took 200 to 300 ns a row of
+   * four numbers there (against 90 with C2).
+   */
+  private boolean parsePlain(byte[] b, int from, int to, double[] out) {
+    int pos = from;
+    for (int column = 0; ; column++) {
+      int start = pos;
+      while (pos < to && b[pos] != delimiter && b[pos] != QUOTE) {
+        pos++;
+      }
+      if (pos < to && b[pos] == QUOTE) {
+        return false;
+      }
+      int k = outputOf[column];
+      if (k >= 0 && Double.isNaN(out[k] = plainDecimal(b, start, pos))) {
+        return false;
+      }
+      if (column == outputOf.length - 1) {
+        return true;
+      }
+      if (pos >= to) {
+        return false;
+      }
+      pos++;
+    }
+  }
+
   /** Splits a header line into trimmed, unquoted names. */
   public List<String> splitHeader(String line) throws CellException {
     byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
     List<String> names = new ArrayList<>();
-    scan(bytes, bytes.length, (column, b, start, end) -> names.add(
+    scan(bytes, 0, bytes.length, (column, b, start, end) -> names.add(
         new String(b, start, end - start, StandardCharsets.UTF_8).replace("\"\"", "\"")),
         Integer.MAX_VALUE);
     return names;
@@ -139,16 +180,16 @@ public final class CsvLineParser implements Serializable {
   }
 
   /**
-   * Visits fields left to right and returns how many it visited; stops after {@code lastColumn}
-   * fields, since a data line's later columns are not needed.
+   * Visits the fields of {@code b[from, to)} left to right and returns how many it visited;
+   * stops after {@code lastColumn} fields, since a data line's later columns are not needed.
    */
-  private int scan(byte[] b, int length, FieldVisitor visitor, int lastColumn)
+  private int scan(byte[] b, int from, int to, FieldVisitor visitor, int lastColumn)
       throws CellException {
-    int len = length;
-    if (len > 0 && b[len - 1] == '\r') {
+    int len = to;
+    if (len > from && b[len - 1] == '\r') {
       len--;
     }
-    int pos = hasBom(b, len) ? BOM.length : 0;
+    int pos = hasBom(b, from, len) ? from + BOM.length : from;
     int column = 0;
     while (true) {
       int start;
@@ -201,8 +242,8 @@ public final class CsvLineParser implements Serializable {
     throw new CellException(column, "a quoted value is not closed on its line");
   }
 
-  private static boolean hasBom(byte[] b, int len) {
-    return len >= 3 && b[0] == BOM[0] && b[1] == BOM[1] && b[2] == BOM[2];
+  private static boolean hasBom(byte[] b, int from, int to) {
+    return to - from >= 3 && b[from] == BOM[0] && b[from + 1] == BOM[1] && b[from + 2] == BOM[2];
   }
 
   private static double parseNumber(int column, byte[] b, int start, int end)

@@ -2,18 +2,13 @@ package org.sparkgd.data;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
-import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,7 +22,6 @@ import org.sparkgd.formula.ColumnKind;
 import org.sparkgd.formula.Design;
 import org.sparkgd.formula.Formula;
 import org.sparkgd.formula.ModelTerms;
-import scala.Tuple2;
 
 /**
  * Fixes a formula against an input before the rows are read: its columns' kinds (Parquet or a
@@ -97,31 +91,26 @@ public final class DesignScan {
     int[] indices = ColumnSelection.requireAll(header, columns, "the formula's columns",
         first.file());
     CsvLineParser parser = new CsvLineParser(delimiter, new int[0], indices);
-    @SuppressWarnings("unchecked")
-    JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
-        jsc.newAPIHadoopFile(files.path(), TextInputFormat.class, LongWritable.class,
-            Text.class, conf);
     ArrayList<String> names = new ArrayList<>(columns);
-    ColumnKinds scan = lines.mapPartitionsWithInputSplit((split, it) -> List.of(
-        scan(parser, names, ((FileSplit) split).getStart() == 0, it)).iterator(), false)
+    ColumnKinds scan = CsvSplits.read(jsc, files, conf, (split, lines, c) -> List.of(
+        scan(parser, names, split.getStart() == 0, lines)).iterator())
         .reduce(ColumnKinds::merge);
     return terms.bind(scan.kinds(), scan.levels(first.file()));
   }
 
   /** One split's cells; a row with an empty or broken cell is left to the reading pass. */
   private static ColumnKinds scan(CsvLineParser parser, List<String> names, boolean hasHeader,
-      Iterator<Tuple2<LongWritable, Text>> lines) {
+      SplitLines lines) throws IOException {
     ColumnKinds kinds = new ColumnKinds(names, MAX_LEVELS);
     String[] cells = new String[names.size()];
     boolean header = hasHeader;
-    while (lines.hasNext()) {
-      Text line = lines.next()._2();
-      if (header || CsvLineParser.isBlank(line.getBytes(), line.getLength())) {
+    while (lines.next()) {
+      if (header || CsvLineParser.isBlank(lines.bytes(), lines.start(), lines.end())) {
         header = false;
         continue;
       }
       try {
-        parser.parse(line.getBytes(), line.getLength(), new double[0], cells);
+        parser.parse(lines.bytes(), lines.start(), lines.end(), new double[0], cells);
         kinds.add(cells);
       } catch (CsvLineParser.CellException e) {
         // reported, with its line number, when the rows are read

@@ -17,7 +17,7 @@ class CsvLineParserTest {
   private double[] parse(String line) throws CsvLineParser.CellException {
     byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
     double[] out = new double[3];
-    parser.parse(bytes, bytes.length, out);
+    parser.parse(bytes, 0, bytes.length, out);
     return out;
   }
 
@@ -76,14 +76,14 @@ class CsvLineParserTest {
     CsvLineParser tabs = new CsvLineParser('\t', new int[] {0, 1});
     byte[] line = "1.5\t2.5".getBytes(StandardCharsets.UTF_8);
     double[] out = new double[2];
-    tabs.parse(line, line.length, out);
+    tabs.parse(line, 0, line.length, out);
     assertArrayEquals(new double[] {1.5, 2.5}, out);
   }
 
   @Test
   void blankLinesAreRecognized() {
-    assertTrue(CsvLineParser.isBlank(" \t\r".getBytes(StandardCharsets.UTF_8), 3));
-    assertFalse(CsvLineParser.isBlank(" 1".getBytes(StandardCharsets.UTF_8), 2));
+    assertTrue(CsvLineParser.isBlank(" \t\r".getBytes(StandardCharsets.UTF_8), 0, 3));
+    assertFalse(CsvLineParser.isBlank(" 1".getBytes(StandardCharsets.UTF_8), 0, 2));
   }
 
   /** Every text the plain-decimal path takes gives Double.parseDouble's bits; others go on. */
@@ -114,6 +114,48 @@ class CsvLineParserTest {
     }
     assertArrayEquals(new double[] {1234567890123456.0, 1e5, 0.1},
         parse("x,1234567890123456,y,1e5,0.1"));
+  }
+
+  /**
+   * Whole lines, plain or not (spaces, quotes, exponents, long digits, a BOM, a carriage return),
+   * give each selected cell's value as Java parses it, in the selected order.
+   */
+  @Test
+  void linesPlainOrNotGiveJavasValues() throws Exception {
+    java.util.Random random = new java.util.Random(11);
+    CsvLineParser reordered = new CsvLineParser(',', new int[] {4, 0, 2});
+    String[] unused = {"", "x", "a b", "\"q,uoted\"", "\"x,5,6\"", "1e9", "-"};
+    for (int i = 0; i < 50_000; i++) {
+      String[] cells = new String[6];
+      String[] texts = new String[6];
+      for (int c = 0; c < 6; c++) {
+        String digits = Long.toString(random.nextInt(100_000_000));
+        int point = random.nextInt(digits.length() + 1);
+        texts[c] = (random.nextBoolean() ? "-" : "") + digits.substring(0, point)
+            + (random.nextBoolean() ? "." : "") + digits.substring(point);
+        cells[c] = switch (random.nextInt(12)) {
+          case 0 -> " " + texts[c] + " ";
+          case 1 -> "\"" + texts[c] + "\"";
+          case 2 -> texts[c] + "e" + (random.nextInt(7) - 3);
+          case 3 -> texts[c] + "0123456789012";
+          default -> texts[c];
+        };
+        if (c == 1 || c == 3) {
+          cells[c] = unused[random.nextInt(unused.length)];
+        }
+      }
+      String line = (i % 97 == 0 ? "\uFEFF" : "") + String.join(",", cells)
+          + (i % 89 == 0 ? "\r" : "");
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+      double[] out = new double[3];
+      reordered.parse(bytes, 0, bytes.length, out);
+      int[] columns = {4, 0, 2};
+      for (int k = 0; k < 3; k++) {
+        String cell = cells[columns[k]].trim().replace("\"", "");
+        assertEquals(Double.doubleToRawLongBits(Double.parseDouble(cell)),
+            Double.doubleToRawLongBits(out[k]), line);
+      }
+    }
   }
 
   private static void assertSameBits(String text) {
