@@ -213,9 +213,28 @@ public final class BalancedBlocks {
 
     @Override
     public boolean next(double[] row) {
+      double[] label = new double[1];
+      double[] weight = weighted ? new double[1] : null;
+      if (nextRows(row, label, weight, 0, 1, row) == 0) {
+        return false;
+      }
+      row[numFeatures] = label[0];
+      if (weighted) {
+        row[numFeatures + 1] = weight[0];
+      }
+      return true;
+    }
+
+    /**
+     * Copies a run of the current slice at once: row by row, the copying took 18 of the 323
+     * JFR samples of a one-iteration fit of 10⁷ CSV rows.
+     */
+    @Override
+    public int nextRows(double[] features, double[] labels, double[] weights, int at,
+        int count, double[] row) {
       while (current == null || next == current.rows()) {
         if (!slices.hasNext()) {
-          return false;
+          return 0;
         }
         current = slices.next();
         next = 0;
@@ -223,13 +242,15 @@ public final class BalancedBlocks {
           skipped.merge(current.skipped());
         }
       }
-      System.arraycopy(current.features(), next * numFeatures, row, 0, numFeatures);
-      row[numFeatures] = current.labels()[next];
+      int n = Math.min(count, current.rows() - next);
+      System.arraycopy(current.features(), next * numFeatures, features, at * numFeatures,
+          n * numFeatures);
+      System.arraycopy(current.labels(), next, labels, at, n);
       if (weighted) {
-        row[numFeatures + 1] = current.weights()[next];
+        System.arraycopy(current.weights(), next, weights, at, n);
       }
-      next++;
-      return true;
+      next += n;
+      return n;
     }
 
     @Override

@@ -62,13 +62,12 @@ public final class BlockPacker implements Iterator<DataBlock> {
     double[] labels = new double[blockRows];
     double[] weights = weighted ? new double[blockRows] : null;
     int n = 0;
-    while (n < blockRows && source.next(row)) {
-      System.arraycopy(row, 0, features, n * numFeatures, numFeatures);
-      labels[n] = row[numFeatures];
-      if (weighted) {
-        weights[n] = row[numFeatures + 1];
+    while (n < blockRows) {
+      int copied = source.nextRows(features, labels, weights, n, blockRows - n, row);
+      if (copied == 0) {
+        break;
       }
-      n++;
+      n += copied;
     }
     SkippedRows skipped = source.drainSkipped();
     boolean anySkipped = skipped != null && skipped.count() > 0;

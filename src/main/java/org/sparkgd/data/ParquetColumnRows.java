@@ -18,7 +18,8 @@ import org.sparkgd.config.BadRowPolicy;
 
 /**
  * A partition's rows read from Parquet, a batch of rows at a time: each chosen column's pages
- * decoded into doubles ({@link ParquetPageValues}), then handed out row by row to the packer.
+ * decoded into doubles ({@link ParquetPageValues}), then copied into the packer's blocks a run
+ * of good rows at a time.
  * No record objects, only the chosen columns' pages. A null or non-finite value fails the read
  * or skips the row ({@link BadRowPolicy}), named by file, row and column.
  */
@@ -99,6 +100,53 @@ final class ParquetColumnRows implements RowSource, AutoCloseable {
       }
       skipped.add(reason);
     }
+  }
+
+  /**
+   * Copies the batch's next rows that are all good (no null, finite, a usable weight) column by
+   * column into the block at once; a bad row goes through {@link #next}, which reports or skips
+   * it. Handed out one at a time, rows took half of a task's time (JFR, 10⁷ rows).
+   */
+  @Override
+  public int nextRows(double[] features, double[] labels, double[] weights, int at,
+      int count, double[] row) {
+    if (nextInBatch == batchRows || !good(nextInBatch)) {
+      return RowSource.super.nextRows(features, labels, weights, at, 1, row);
+    }
+    int first = nextInBatch;
+    int end = Math.min(batchRows, first + count);
+    int n = 1;
+    while (first + n < end && good(first + n)) {
+      n++;
+    }
+    int d = labelColumn();
+    for (int k = 0; k < d; k++) {
+      double[] column = values[k];
+      for (int i = 0, to = at * d + k; i < n; i++, to += d) {
+        features[to] = column[first + i];
+      }
+    }
+    System.arraycopy(values[d], first, labels, at, n);
+    if (weights != null) {
+      System.arraycopy(values[d + 1], first, weights, at, n);
+    }
+    nextInBatch += n;
+    return n;
+  }
+
+  /** The label's column: the features come before it, the weight after. */
+  private int labelColumn() {
+    return columns.length - (weight == null ? 1 : 2);
+  }
+
+  /** Whether row {@code i} of the batch has no null, only finite values and a usable weight. */
+  private boolean good(int i) {
+    for (int k = 0; k < columns.length; k++) {
+      if (nulls[k][i] || !Double.isFinite(values[k][i])) {
+        return false;
+      }
+    }
+    return weight == null || RowWeights.problem(values[columns.length - 1][i], weight) == null;
   }
 
   /** Decodes the next batch of the current piece, opening the next piece when it is done. */

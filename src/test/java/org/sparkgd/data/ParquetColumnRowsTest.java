@@ -55,11 +55,20 @@ class ParquetColumnRowsTest {
     for (List<ParquetLayout.Piece> pieces : layout.ranges(3)) {
       ParquetColumnRows rows = new ParquetColumnRows(pieces.iterator(), conf, COLUMNS,
           BadRowPolicy.SKIP, null);
-      double[] row = new double[4];
-      while (rows.next(row)) {
-        read.add(row.clone());
+      // Blocks of 1,000 rows: runs cut inside the reader's batches, and bad rows between runs.
+      BlockPacker blocks = new BlockPacker(rows, 3, 1000);
+      while (blocks.hasNext()) {
+        DataBlock block = blocks.next();
+        for (int i = 0; i < block.rows(); i++) {
+          double[] row = java.util.Arrays.copyOf(
+              java.util.Arrays.copyOfRange(block.features(), 3 * i, 3 * i + 3), 4);
+          row[3] = block.labels()[i];
+          read.add(row);
+        }
+        if (block.skipped() != null) {
+          skipped.addAll(block.skipped().examples());
+        }
       }
-      skipped.addAll(rows.drainSkipped().examples());
     }
     int next = 0;
     for (long id = 0; id < ROWS; id++) {
