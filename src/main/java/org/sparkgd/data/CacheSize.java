@@ -122,7 +122,9 @@ public record CacheSize(long rows, boolean exact, int columns, long bytes) {
     int last = -1;
     long lines = 0;
     for (int i = 0; i < length; i++) {
-      if (buffer[i] == '\n') {
+      // A line ends at \n, \r\n or a lone \r, as the reader's lines do (SplitLines).
+      if (buffer[i] == '\n'
+          || (buffer[i] == '\r' && (i + 1 == length || buffer[i + 1] != '\n'))) {
         if (first < 0) {
           first = i;
         } else {

@@ -69,6 +69,22 @@ class CacheSizeTest {
   }
 
   @Test
+  void linesEndedByCarriageReturnsAreCountedAsTheReaderCountsThem() throws IOException {
+    for (String end : List.of("\r", "\r\n")) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      write(new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8), 20_000,
+          new Random(5));
+      Path csv = Files.writeString(dir.resolve("cr-" + end.length() + ".csv"),
+          bytes.toString(java.nio.charset.StandardCharsets.UTF_8).replace("\n", end));
+      InputSpec spec = new InputSpec(new InputSource(csv.toString(), InputFormat.AUTO, ','),
+          "y", List.of("x1"), 0, BadRowPolicy.FAIL);
+      CacheSize size = CacheSize.of(new Configuration(), spec,
+          InputFiles.list(new Configuration(), csv.toString()), null, 2);
+      assertEquals(20_000, size.rows(), 20_000 * CSV_TOLERANCE, end.length() + " byte ends");
+    }
+  }
+
+  @Test
   void aFolderOfCsvPartsIsEstimatedOverAllItsFiles() throws IOException {
     Path parts = Files.createDirectories(dir.resolve("csv-parts"));
     Random random = new Random(11);
