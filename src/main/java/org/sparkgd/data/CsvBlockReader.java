@@ -50,7 +50,8 @@ public final class CsvBlockReader {
         header, weight, first.file());
     splitSizes(conf, input, minPartitions, jsc.defaultParallelism());
     PartitionReader reader = new PartitionReader(new ArrayList<>(header),
-        new CsvLineParser(delimiter, selected), features.size(), BlockPacker.defaultBlockRows(features.size()), onBadRows, null, weight);
+        new CsvLineParser(delimiter, selected), features.size(),
+        BlockPacker.defaultBlockRows(features.size()), onBadRows, null, weight);
     return blocks(jsc, input, conf, reader);
   }
 
@@ -67,7 +68,8 @@ public final class CsvBlockReader {
     splitSizes(conf, input, minPartitions, jsc.defaultParallelism());
     int width = design.width();
     PartitionReader reader = new PartitionReader(new ArrayList<>(header),
-        new CsvLineParser(delimiter, numbers, strings), width, BlockPacker.defaultBlockRows(width), onBadRows, design, weight);
+        new CsvLineParser(delimiter, numbers, strings), width,
+        BlockPacker.defaultBlockRows(width), onBadRows, design, weight);
     return blocks(jsc, input, conf, reader);
   }
 

@@ -105,7 +105,8 @@ final class ParquetColumnRows implements RowSource, AutoCloseable {
   /**
    * Copies the batch's next rows that are all good (no null, finite, a usable weight) column by
    * column into the block at once; a bad row goes through {@link #next}, which reports or skips
-   * it. Handed out one at a time, rows took half of a task's time (JFR, 10⁷ rows).
+   * it. Handed out one at a time, the rows took about half of the reading task's JFR samples
+   * (10⁷ rows), copied in runs a third.
    */
   @Override
   public int nextRows(double[] features, double[] labels, double[] weights, int at,
