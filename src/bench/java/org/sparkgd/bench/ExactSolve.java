@@ -37,6 +37,7 @@ final class ExactSolve {
   static List<Row> run(List<String> sizes, Path sparkgd, Path scratch)
       throws IOException, InterruptedException {
     List<Row> rows = new ArrayList<>();
+    Processes.prepareClassArchive(sparkgd, Files.createTempDirectory(scratch, "sparkgd-exact-"));
     for (String size : sizes) {
       String[] nd = size.toLowerCase(Locale.ROOT).split("x");
       long n = (long) Double.parseDouble(nd[0]);

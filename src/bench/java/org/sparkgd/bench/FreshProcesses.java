@@ -47,6 +47,7 @@ final class FreshProcesses {
     int iterations = settings.iterations();
     List<Double> fractions = settings.fractions();
     Path dir = Files.createTempDirectory(scratch, "sparkgd-processes-");
+    Processes.prepareClassArchive(sparkgd, dir);
     List<FitProcess> fits = new ArrayList<>();
     Map<String, double[]> mllib = new java.util.LinkedHashMap<>();
     double csvMiB = 0;

@@ -40,6 +40,7 @@ final class Ingest {
     Path dir = Files.createTempDirectory(scratch, "sparkgd-ingest-");
     List<Row> rows = new ArrayList<>();
     try {
+      Processes.prepareClassArchive(settings.sparkgd(), dir);
       for (long n : settings.ingestRows()) {
         for (String format : settings.formats()) {
           rows.add(measure(settings, dir, n, format));
