@@ -41,14 +41,14 @@ final class Processes {
 
   /**
    * Has scripts/sparkgd make its class archive (scripts/class-archive.sh) before any fit is
-   * timed, as a user's first fit does: one untimed one-iteration fit of the bundled sample data.
+   * timed, as a user's first fit does: one untimed one-iteration fit of a few rows.
    */
   static void prepareClassArchive(Path sparkgd, Path dir)
       throws IOException, InterruptedException {
-    Path root = sparkgd.toAbsolutePath().getParent().getParent();
-    run(List.of(sparkgd.toString(), "fit", "--input",
-        root.resolve("sample-data/advertising.csv").toString(), "--label", "sales",
-        "--features", "TV,radio,newspaper", "--max-iterations", "1", "--output",
+    Path csv = Files.writeString(dir.resolve("class-archive.csv"),
+        "x,y\n1,2.1\n2,3.9\n3,6.2\n4,7.8\n");
+    run(List.of(sparkgd.toString(), "fit", "--input", csv.toString(), "--label", "y",
+        "--features", "x", "--max-iterations", "1", "--output",
         dir.resolve("class-archive-fit").toString()),
         Map.of("SPARKGD_LOG_DIR", dir.resolve("class-archive-logs").toString()),
         dir.resolve("class-archive-fit.txt"));
