@@ -1,9 +1,9 @@
 # Sourced by scripts/sparkgd: the class archive of a local run's JVM (the JDK's AppCDS).
 #
 # A local run spends 4 to 5 s starting its JVM and Spark, most of it loading, checking and
-# linking the classes of some 200 jars. Mapped from an archive, they load in about a third of
-# that: fresh processes, default options, the README's sample fit 7.9 s -> 4.4 s, a fit of 10^7
-# CSV rows 11.0 -> 7.7 s (docs/speed.md). The archive is made once per build, next to the jar,
+# linking the classes of some 200 jars. Mapped from an archive, JVM and Spark start take about
+# half as long: fresh processes, default options, the README's sample fit 7.9 s -> 4.4 s, a fit
+# of 10^7 CSV rows 11.0 -> 7.7 s (docs/speed.md). The archive is made once per build, next to the jar,
 # by a fit of the bundled sample data that the JVM records (-XX:ArchiveClassesAtExit; about
 # 25 s, said on the terminal), before the first fit that finds it missing or older than the
 # build; every local run then maps it (-XX:SharedArchiveFile). A JVM that cannot map it (another
@@ -22,25 +22,30 @@ class_archive_options() {
   printf '%s\n' "-XX:SharedArchiveFile=$archive" -Xlog:cds=off -Xlog:cds+dynamic=off
 }
 
-# Records the classes of a sample fit into $1. Fails when another run is making it, or when it
-# failed for this build already (a marker newer than the jar), so that no run waits twice.
+# Records the classes of a sample fit into $1. Fails when another run is making it (a lock
+# younger than 10 minutes: older, its maker was killed), or when it failed for this build
+# already (a marker newer than the jar), so that no run waits twice.
 make_class_archive() {
-  local archive="$1" lock="$1.lock" failed="$1.failed" work
+  local archive="$1" lock="$1.lock" failed="$1.failed" work status=0
   [[ -f "$failed" && "$failed" -nt "$jar" ]] && return 1
+  if [[ -n "$(find "$lock" -maxdepth 0 -mmin +10 2> /dev/null)" ]]; then
+    rm -rf "$lock"
+  fi
   mkdir "$lock" 2> /dev/null || return 1
   work="$(mktemp -d)"
   # shellcheck disable=SC2064
   trap "rm -rf '$lock' '$work' '$archive.tmp'" EXIT
   echo "sparkgd: making the class archive that starts later runs about 3 s sooner (once per" \
     "build, about 25 s)..." >&2
-  if java "${jvm_opts[@]}" "${local_jit[@]}" "-XX:ArchiveClassesAtExit=$archive.tmp" \
+  java "${jvm_opts[@]}" "${local_jit[@]}" "-XX:ArchiveClassesAtExit=$archive.tmp" \
     -Xlog:cds=off -Xlog:cds+dynamic=off "-Dlog4j2.configurationFile=$root/conf/log4j2.properties" \
     "-Dsparkgd.log.dir=$work" -cp "$jar:$(cat "$classpath_file")" "$main_class" fit \
     --master 'local[*]' --config "$root/conf/sparkgd.properties" \
     --input "$root/sample-data/advertising.csv" --label sales --features TV,radio,newspaper \
-    --output "$work/fit" > "$work/console" 2>&1 && [[ -s "$archive.tmp" ]]; then
+    --output "$work/fit" > "$work/console" 2>&1 || status=$?
+  if ((status == 0)) && [[ -s "$archive.tmp" ]]; then
     mv -f "$archive.tmp" "$archive"
-  else
+  elif ((status <= 128)); then # above 128: stopped by a signal (Ctrl-C), not failed
     touch "$failed"
     echo "sparkgd: warning: the class archive could not be made (runs start without it):" \
       "$(tail -n 1 "$work/console")" >&2
