@@ -2,12 +2,13 @@
 #
 # A local run spends 4 to 5 s starting its JVM and Spark, most of it loading, checking and
 # linking the classes of some 200 jars. Mapped from an archive, JVM and Spark start take about
-# half as long: fresh processes, default options, the README's sample fit 7.9 s -> 4.4 s, a fit
-# of 10^7 CSV rows 11.0 -> 7.7 s (docs/speed.md). The archive is made once per build, next to the jar,
-# by a fit of the bundled sample data that the JVM records (-XX:ArchiveClassesAtExit; about
-# 25 s, said on the terminal), before the first fit that finds it missing or older than the
-# build; every local run then maps it (-XX:SharedArchiveFile). A JVM that cannot map it (another
-# JDK, a heap over 32 GiB) runs without it, as before. SPARKGD_CLASS_ARCHIVE=off: no archive.
+# half as long: 2.0-2.4 s instead of 4.4-4.6, and a default fit of 10^7 CSV rows 7.39 s instead
+# of 11.14 (scripts/bench --parts ingest, docs/speed.md). The archive is made once per build,
+# next to the jar, by a fit of the bundled sample data that the JVM records
+# (-XX:ArchiveClassesAtExit; about 25 s, said on the terminal), before the first fit that finds
+# it missing or older than the build; every local run then maps it (-XX:SharedArchiveFile). A
+# JVM that cannot map it (another JDK, a heap over 32 GiB) runs without it, as before.
+# SPARKGD_CLASS_ARCHIVE=off: no archive.
 
 # Prints the JVM options for the archive of $jar (one a line) for the command line "$@" (its
 # first word the command), first making the archive for a fit; nothing without one. Needs jar,

@@ -63,8 +63,10 @@ final class ExactSolve {
       }
       start = System.nanoTime();
       Path console = dir.resolve("mllib.txt");
-      Processes.run(Processes.java(MllibNormalProcess.class, csv.toString(),
-          Integer.toString(d)), Map.of(), console);
+      List<String> mllibArgs = new ArrayList<>(List.of(csv.toString(), "y"));
+      mllibArgs.addAll(names);
+      Processes.run(Processes.java(MllibNormalProcess.class,
+          mllibArgs.toArray(String[]::new)), Map.of(), console);
       double mllibSeconds = (System.nanoTime() - start) / 1e9;
       double[] theirs = Processes.numbersAfter(console, "MLLIB_COEF");
       rows.add(new Row(n, d, Files.size(csv) / 1048576.0, sparkgdSeconds, mllibSeconds,

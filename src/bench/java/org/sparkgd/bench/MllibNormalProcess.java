@@ -1,6 +1,7 @@
 package org.sparkgd.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.regression.LinearRegression;
@@ -21,23 +22,17 @@ import org.apache.spark.sql.types.StructType;
 final class MllibNormalProcess {
   private MllibNormalProcess() {}
 
-  /**
-   * Arguments: file, number of features (columns x0… then y); or file, label, features… (the
-   * file's columns: those features, then the label).
-   */
+  /** Arguments: file, label, features… (the file's columns: those features, then the label). */
   public static void main(String[] args) {
     String file = args[0];
-    boolean named = !args[1].chars().allMatch(Character::isDigit);
-    int d = named ? args.length - 2 : Integer.parseInt(args[1]);
-    String label = named ? args[1] : "y";
+    String label = args[1];
+    String[] features = Arrays.copyOfRange(args, 2, args.length);
     SparkSession spark = SparkSession.builder().master("local[*]").appName("mllib normal")
         .config("spark.ui.showConsoleProgress", "false").getOrCreate();
     try {
       List<StructField> fields = new ArrayList<>();
-      String[] features = new String[d];
-      for (int j = 0; j < d; j++) {
-        features[j] = named ? args[j + 2] : "x" + j;
-        fields.add(DataTypes.createStructField(features[j], DataTypes.DoubleType, false));
+      for (String feature : features) {
+        fields.add(DataTypes.createStructField(feature, DataTypes.DoubleType, false));
       }
       fields.add(DataTypes.createStructField(label, DataTypes.DoubleType, false));
       Dataset<Row> rows = spark.read().option("header", "true")

@@ -213,15 +213,15 @@ public final class BalancedBlocks {
 
     @Override
     public boolean next(double[] row) {
-      double[] label = new double[1];
-      double[] weight = weighted ? new double[1] : null;
-      if (nextRows(row, label, weight, 0, 1, row) == 0) {
+      if (!advance()) {
         return false;
       }
-      row[numFeatures] = label[0];
+      System.arraycopy(current.features(), next * numFeatures, row, 0, numFeatures);
+      row[numFeatures] = current.labels()[next];
       if (weighted) {
-        row[numFeatures + 1] = weight[0];
+        row[numFeatures + 1] = current.weights()[next];
       }
+      next++;
       return true;
     }
 
@@ -232,15 +232,8 @@ public final class BalancedBlocks {
     @Override
     public int nextRows(double[] features, double[] labels, double[] weights, int at,
         int count, double[] row) {
-      while (current == null || next == current.rows()) {
-        if (!slices.hasNext()) {
-          return 0;
-        }
-        current = slices.next();
-        next = 0;
-        if (current.skipped() != null) {
-          skipped.merge(current.skipped());
-        }
+      if (!advance()) {
+        return 0;
       }
       int n = Math.min(count, current.rows() - next);
       System.arraycopy(current.features(), next * numFeatures, features, at * numFeatures,
@@ -251,6 +244,21 @@ public final class BalancedBlocks {
       }
       next += n;
       return n;
+    }
+
+    /** Moves to a slice with rows left, if need be; false when there is none. */
+    private boolean advance() {
+      while (current == null || next == current.rows()) {
+        if (!slices.hasNext()) {
+          return false;
+        }
+        current = slices.next();
+        next = 0;
+        if (current.skipped() != null) {
+          skipped.merge(current.skipped());
+        }
+      }
+      return true;
     }
 
     @Override

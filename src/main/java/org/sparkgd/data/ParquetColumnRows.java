@@ -74,22 +74,10 @@ final class ParquetColumnRows implements RowSource, AutoCloseable {
         }
       }
       int i = nextInBatch++;
-      String problem = null;
       for (int k = 0; k < columns.length; k++) {
-        double value = values[k][i];
-        out[k] = value;
-        if (problem == null) {
-          if (nulls[k][i]) {
-            problem = "column '" + names.get(k) + "' has an empty (null) value";
-          } else if (!Double.isFinite(value)) {
-            problem = "column '" + names.get(k) + "' has the value " + value
-                + ", not a finite number";
-          }
-        }
+        out[k] = values[k][i];
       }
-      if (problem == null && weight != null) {
-        problem = RowWeights.problem(out[out.length - 1], weight);
-      }
+      String problem = problem(i);
       if (problem == null) {
         return true;
       }
@@ -111,13 +99,13 @@ final class ParquetColumnRows implements RowSource, AutoCloseable {
   @Override
   public int nextRows(double[] features, double[] labels, double[] weights, int at,
       int count, double[] row) {
-    if (nextInBatch == batchRows || !good(nextInBatch)) {
+    if (nextInBatch == batchRows || problem(nextInBatch) != null) {
       return RowSource.super.nextRows(features, labels, weights, at, 1, row);
     }
     int first = nextInBatch;
     int end = Math.min(batchRows, first + count);
     int n = 1;
-    while (first + n < end && good(first + n)) {
+    while (first + n < end && problem(first + n) == null) {
       n++;
     }
     int d = labelColumn();
@@ -140,14 +128,21 @@ final class ParquetColumnRows implements RowSource, AutoCloseable {
     return columns.length - (weight == null ? 1 : 2);
   }
 
-  /** Whether row {@code i} of the batch has no null, only finite values and a usable weight. */
-  private boolean good(int i) {
+  /**
+   * Row {@code i} of the batch's first problem (a null, a value not finite, an unusable
+   * weight), or null for a good row.
+   */
+  private String problem(int i) {
     for (int k = 0; k < columns.length; k++) {
-      if (nulls[k][i] || !Double.isFinite(values[k][i])) {
-        return false;
+      if (nulls[k][i]) {
+        return "column '" + names.get(k) + "' has an empty (null) value";
+      }
+      if (!Double.isFinite(values[k][i])) {
+        return "column '" + names.get(k) + "' has the value " + values[k][i]
+            + ", not a finite number";
       }
     }
-    return weight == null || RowWeights.problem(values[columns.length - 1][i], weight) == null;
+    return weight == null ? null : RowWeights.problem(values[columns.length - 1][i], weight);
   }
 
   /** Decodes the next batch of the current piece, opening the next piece when it is done. */
