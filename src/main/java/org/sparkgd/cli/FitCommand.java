@@ -145,7 +145,7 @@ final class FitCommand implements Callable<Integer> {
     double rate = last.iteration() == 0 ? Double.NaN : h.get(1).stepSize();
     return "the fit diverged at iteration " + last.iteration() + " (cost " + last.cost()
         + "): the learning rate " + rate + " is too large; try --learning-rate " + rate / 10
-        + " or leave it out (auto: the safe step 1/L). The history so far is in "
+        + " or leave it out (auto: a step below 2/L). The history so far is in "
         + config.output().path();
   }
 }

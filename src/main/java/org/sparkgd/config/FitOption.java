@@ -35,10 +35,11 @@ public enum FitOption {
       "Expected fraction of rows in each mini-batch, in (0, 1]."),
   LEARNING_RATE(AUTO_OR_NUMBERS, List.of(), "A",
       Rule.above(0).finite().saying("positive numbers (or auto)"), "learningRate",
-      "Step size α in θ ← θ − α·d (standardized scale), or auto: 1/L, the safe step, L the "
-          + "largest curvature from the exact reference, else estimated by a few "
-          + "power-iteration passes (Adam: 0.01). Several, comma-separated, fit one model each "
-          + "in the same passes over the data (a sweep)."),
+      "Step size α in θ ← θ − α·d (standardized scale), or auto: from the exact reference's "
+          + "largest and smallest curvatures L and μ, 2/(L+μ), the fastest constant step, for "
+          + "a plain batch descent, else 1/L, the safe step; without the reference 1/L with L "
+          + "estimated by a few power-iteration passes (Adam: 0.01). Several, comma-separated, "
+          + "fit one model each in the same passes over the data (a sweep)."),
   SCHEDULE(choice(OptimizerKinds.Schedule.class), OptimizerKinds.Schedule.CONSTANT, "S", null,
       "schedule", "constant; inverse-sqrt (α/√t, as MLlib); inverse-scaling (α/t^p, as "
           + "scikit-learn); step (α·factor^⌊t/every⌋); adaptive (the tutorial's rule: after a "

@@ -21,7 +21,7 @@ import org.sparkgd.stats.ExactReference;
 /**
  * The optimizer objects of a fit, built once from its options: the penalty, whether to compute
  * the exact reference, the settings every run shares, and the runs fitted together (one per
- * learning rate × update rule; an auto rate is the reference's safe step, else one from an
+ * learning rate × update rule; an auto rate comes from the reference's curvatures, else from an
  * estimate of the largest curvature, so the runs are made from them).
  *
  * @param referenceChoice whether the fit computes the exact reference (one extra pass), and why
@@ -89,7 +89,7 @@ public record DescentPlan(DescentOptions options, Penalty penalty,
     boolean sweepUpdates = c.updates().size() > 1;
     for (OptimizerKinds.Update update : c.updates()) {
       List<Double> rates = c.autoLearningRate()
-          ? List.of(defaultRate(update, reference, curvature)) : c.learningRates();
+          ? List.of(defaultRate(c, update, reference, curvature)) : c.learningRates();
       for (double rate : rates) {
         String name = "alpha=" + rate + (sweepUpdates ? "," + Choices.word(update) : "");
         runs.add(new RunSettings(name, step(c, rate, update), penalty));
@@ -123,12 +123,23 @@ public record DescentPlan(DescentOptions options, Penalty penalty,
     };
   }
 
-  private static double defaultRate(OptimizerKinds.Update update, ExactReference reference,
-      Supplier<CurvatureEstimate> curvature) {
+  /**
+   * An auto rate: the reference's fastest constant step where a plain batch descent takes
+   * that step every iteration; else its safe step 1/L (sampled rows, momentum, a schedule or a
+   * search need the margin), or the curvature estimate's, which is only a bound.
+   */
+  private static double defaultRate(DescentOptions c, OptimizerKinds.Update update,
+      ExactReference reference, Supplier<CurvatureEstimate> curvature) {
     if (update == OptimizerKinds.Update.ADAM) {
       return ADAM_DEFAULT_RATE;
     }
-    return reference != null ? reference.safeStep() : curvature.get().safeStep();
+    if (reference == null) {
+      return curvature.get().safeStep();
+    }
+    boolean constantPlainBatch = c.mode() == Mode.BATCH && update == OptimizerKinds.Update.PLAIN
+        && c.schedule() == OptimizerKinds.Schedule.CONSTANT
+        && c.step() == OptimizerKinds.Step.SCHEDULE;
+    return constantPlainBatch ? reference.fastestStep() : reference.safeStep();
   }
 
   private static LearningRateSchedule schedule(DescentOptions c, double rate) {

@@ -163,8 +163,10 @@ public final class Fitter {
         originalRows);
     warnings.addAll(optimum.warnings());
     ExactReference reference = optimum.reference();
-    LOG.info("Exact reference: optimal objective {}, largest curvature L = {} (safe step 1/L "
-        + "= {})", reference.optimalObjective(), reference.lipschitz(), reference.safeStep());
+    LOG.info("Exact reference: optimal objective {}, curvature L = {} largest, μ = {} smallest "
+        + "(safe step 1/L = {}, fastest 2/(L+μ) = {})", reference.optimalObjective(),
+        reference.lipschitz(), reference.smallestCurvature(), reference.safeStep(),
+        reference.fastestStep());
     return optimum;
   }
 

@@ -34,8 +34,8 @@ abstract class DescentLoopParams
   /** Runs while the subclass's uid is pending ({@link PendingUid}). */
   DescentLoopParams() {
     learningRate = new DoubleParam(this, "learningRate",
-        "step size α in θ ← θ − α·d, on the standardized scale; 0: auto, the safe step 1/L of "
-            + "the exact reference (>= 0)", ParamValidators.gtEq(0));
+        "step size α in θ ← θ − α·d, on the standardized scale; 0: auto, as the CLI's "
+            + "--learning-rate auto (>= 0)", ParamValidators.gtEq(0));
     maxIter = new IntParam(this, "maxIter", "most updates to make (>= 0)",
         ParamValidators.gtEq(0));
     tol = new DoubleParam(this, "tol", FitOption.TOLERANCE.help() + " (>= 0)",

@@ -50,7 +50,9 @@ public final class FitModelJson {
       exact.put("optimal_objective", reference.optimalObjective());
       exact.put("optimality_gap", statistics.fullObjective() - reference.optimalObjective());
       exact.put("largest_curvature", reference.lipschitz());
+      exact.put("smallest_curvature", reference.smallestCurvature());
       exact.put("safe_step", reference.safeStep());
+      exact.put("fastest_step", reference.fastestStep());
       exact.put("condition_number", statistics.conditionNumber());
     }
     ModelJson.putEstimates(root, statistics.inference());

@@ -54,12 +54,23 @@ class DescentPlanTest {
   }
 
   @Test
-  void anAutoRateIsTheSafeStepOfTheReferenceElseOfTheCurvatureEstimate() {
+  void anAutoRateIsTheFastestStepOfAPlainBatchElseTheSafeStepOrTheCurvatureEstimates() {
     DescentPlan plan = plan(DescentOptions.DEFAULTS, 1);
     assertTrue(plan.wantsReference());
     ExactReference reference = reference();
-    assertEquals("alpha=" + reference.safeStep(), plan.runs(reference, NO_ESTIMATE).get(0)
+    assertTrue(reference.fastestStep() > reference.safeStep());
+    assertEquals("alpha=" + reference.fastestStep(), plan.runs(reference, NO_ESTIMATE).get(0)
         .name());
+    for (DescentOptions withMargin : List.of(
+        DescentOptions.DEFAULTS.toBuilder().mode(Mode.MINIBATCH).build(),
+        DescentOptions.DEFAULTS.toBuilder().updates(List.of(OptimizerKinds.Update.MOMENTUM))
+            .build(),
+        DescentOptions.DEFAULTS.toBuilder().schedule(OptimizerKinds.Schedule.INVERSE_SQRT)
+            .build(),
+        DescentOptions.DEFAULTS.toBuilder().step(OptimizerKinds.Step.BACKTRACKING).build())) {
+      assertEquals("alpha=" + reference.safeStep(), plan(withMargin, 1)
+          .runs(reference, NO_ESTIMATE).get(0).name(), withMargin.toString());
+    }
     CurvatureEstimate estimate = new CurvatureEstimate(4, 4 / CurvatureEstimate.SAFETY, 7);
     assertEquals("alpha=0.25", plan.runs(null, () -> estimate).get(0).name());
   }

@@ -90,6 +90,9 @@ class ExactReferenceTest {
         double[] h = eigenvalues(hessian);
         assertEquals(h[h.length - 1], reference.lipschitz(), 1e-12 * h[h.length - 1],
             "intercept " + intercept + ", ridge " + ridge);
+        assertEquals(h[0], reference.smallestCurvature(), 1e-12 * h[h.length - 1]);
+        assertEquals(2 / (h[0] + h[h.length - 1]), reference.fastestStep(),
+            1e-12 * reference.fastestStep());
         double[] c = eigenvalues(cross);
         assertEquals(Math.sqrt(c[c.length - 1] / c[0]), reference.conditionNumber(),
             1e-9 * reference.conditionNumber());
@@ -116,6 +119,8 @@ class ExactReferenceTest {
     assertEquals(Double.NaN, reference.optimalObjective());
     assertEquals(ExactReference.of(factor(true, w, 1), 0.2, true).lipschitz(),
         reference.lipschitz(), 0);
+    assertEquals(reference.safeStep(), reference.fastestStep(), 0,
+        "a proximal step takes 1/L");
   }
 
   @Test
@@ -139,6 +144,8 @@ class ExactReferenceTest {
     double[] c = eigenvalues(cross);
     assertEquals(Math.sqrt(c[1] / c[0]), reference.conditionNumber(),
         1e-9 * reference.conditionNumber());
+    assertEquals(reference.safeStep(), reference.fastestStep(), 0,
+        "μ ≈ 0: 2/(L+μ) would be 2/L, where the steepest direction never shrinks");
   }
 
   /** Ascending. */
