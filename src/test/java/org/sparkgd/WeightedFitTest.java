@@ -102,6 +102,28 @@ class WeightedFitTest {
     }
   }
 
+  /** A feature may also be the weight, as in R's lm(y ~ x1 + x2 + x3, weights = x1). */
+  @Test
+  void aFeatureThatIsAlsoTheWeightIsBoth() {
+    List<String> lines = new ArrayList<>(List.of("x1,x2,x3,y"));
+    double[] w = new double[ROWS];
+    for (int i = 0; i < ROWS; i++) {
+      w[i] = DATA.x[i][0];
+      lines.add(row(i));
+    }
+    Path csv = TestData.write(dir.resolve("weight-is-x1.csv"), lines);
+    String parquet = dir.resolve("weight-is-x1.parquet").toString();
+    SparkTestSession.get().read().option("header", "true").option("inferSchema", "true")
+        .csv(csv.toString()).write().parquet(parquet);
+    WeightedOls expected = WeightedOls.of(DATA.x, DATA.y, w, true);
+    for (Path input : List.of(csv, Path.of(parquet))) {
+      Path output = dir.resolve("weight-is-x1-fit-" + input.getFileName());
+      CliRunner.Result r = CliRunner.fit(input, output, concat(EXACT, "--weight", "x1"));
+      assertEquals(0, r.exitCode(), r.err());
+      assertInference(expected, CliRunner.model(output), input.getFileName().toString());
+    }
+  }
+
   /** Estimates, standard errors, residual SE, R² and F against the WLS formulas. */
   private static void assertInference(WeightedOls expected, JsonNode model, String what) {
     JsonNode inference = model.get("inference");

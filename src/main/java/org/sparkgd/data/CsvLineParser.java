@@ -26,6 +26,11 @@ public final class CsvLineParser implements Serializable {
    * ({@code STRING - k} for the k-th string column).
    */
   private final int[] outputOf;
+  /**
+   * Output positions filled from another (pairs: from, to): a column selected twice, as a
+   * feature that is also the weight, is parsed once into its first position and copied.
+   */
+  private final int[] copies;
   /** Numbers only (no string columns): every line may take {@link #parsePlain}. */
   private final boolean numbersOnly;
 
@@ -52,9 +57,18 @@ public final class CsvLineParser implements Serializable {
         Arrays.stream(stringColumns).max().orElse(-1));
     this.outputOf = new int[max + 1];
     Arrays.fill(outputOf, -1);
+    int[] pairs = new int[0];
     for (int k = 0; k < selectedColumns.length; k++) {
-      outputOf[selectedColumns[k]] = k;
+      int first = outputOf[selectedColumns[k]];
+      if (first >= 0) {
+        pairs = Arrays.copyOf(pairs, pairs.length + 2);
+        pairs[pairs.length - 2] = first;
+        pairs[pairs.length - 1] = k;
+      } else {
+        outputOf[selectedColumns[k]] = k;
+      }
     }
+    this.copies = pairs;
     for (int k = 0; k < stringColumns.length; k++) {
       outputOf[stringColumns[k]] = STRING - k;
     }
@@ -107,9 +121,16 @@ public final class CsvLineParser implements Serializable {
    */
   public void parse(byte[] bytes, int from, int to, double[] out, String[] strings)
       throws CellException {
-    if (numbersOnly && parsePlain(bytes, from, to, out)) {
-      return;
+    if (!(numbersOnly && parsePlain(bytes, from, to, out))) {
+      parseFields(bytes, from, to, out, strings);
     }
+    for (int i = 0; i < copies.length; i += 2) {
+      out[copies[i + 1]] = out[copies[i]];
+    }
+  }
+
+  private void parseFields(byte[] bytes, int from, int to, double[] out, String[] strings)
+      throws CellException {
     int columns = scan(bytes, from, to, (column, b, start, end) -> {
       int k = column < outputOf.length ? outputOf[column] : -1;
       if (k >= 0) {

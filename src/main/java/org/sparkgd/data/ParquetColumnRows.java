@@ -60,8 +60,21 @@ final class ParquetColumnRows implements RowSource, AutoCloseable {
     this.onBadRows = onBadRows;
     this.weight = weight;
     this.columns = new ParquetPageValues[names.size()];
-    this.values = new double[names.size()][BATCH_ROWS];
-    this.nulls = new boolean[names.size()][BATCH_ROWS];
+    this.values = new double[names.size()][];
+    this.nulls = new boolean[names.size()][];
+    for (int k = 0; k < names.size(); k++) {
+      int first = names.indexOf(names.get(k));
+      values[k] = first < k ? values[first] : new double[BATCH_ROWS];
+      nulls[k] = first < k ? nulls[first] : new boolean[BATCH_ROWS];
+    }
+  }
+
+  /**
+   * Whether position k reads its column: a column chosen twice (a feature that is also the
+   * weight) is read once, and the later position shares the first one's values.
+   */
+  private boolean reads(int k) {
+    return names.indexOf(names.get(k)) == k;
   }
 
   @Override
@@ -156,7 +169,9 @@ final class ParquetColumnRows implements RowSource, AutoCloseable {
     batchRow = piece.fileRow() + piece.skip() + piece.take() - left;
     batchRows = (int) Math.min(BATCH_ROWS, left);
     for (int k = 0; k < columns.length; k++) {
-      columns[k].read(batchRows, values[k], nulls[k], 0);
+      if (reads(k)) {
+        columns[k].read(batchRows, values[k], nulls[k], 0);
+      }
     }
     left -= batchRows;
     nextInBatch = 0;
@@ -176,6 +191,9 @@ final class ParquetColumnRows implements RowSource, AutoCloseable {
       }
       PageReadStore group = reader.readRowGroup(next.rowGroup());
       for (int k = 0; k < columns.length; k++) {
+        if (!reads(k)) {
+          continue;
+        }
         ColumnDescriptor descriptor = schema.getColumnDescription(new String[] {names.get(k)});
         columns[k] = new ParquetPageValues(group.getPageReader(descriptor), descriptor);
         for (long skip = next.skip(); skip > 0; skip -= BATCH_ROWS) {

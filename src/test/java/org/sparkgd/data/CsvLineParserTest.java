@@ -37,6 +37,18 @@ class CsvLineParserTest {
   }
 
   @Test
+  void aColumnSelectedTwiceFillsBothPlaces() throws Exception {
+    // A feature that is also the weight: features TV, radio; label sales; weight TV.
+    CsvLineParser parser = new CsvLineParser(',', new int[] {1, 3, 4, 1});
+    for (String line : List.of("1,230.1,x,69.2,22.1", "1,\"230.1\", x ,69.2,22.1")) {
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+      double[] row = new double[4];
+      parser.parse(bytes, 0, bytes.length, row);
+      assertArrayEquals(new double[] {230.1, 69.2, 22.1, 230.1}, row, line);
+    }
+  }
+
+  @Test
   void ignoresColumnsAfterTheLastSelectedOne() throws Exception {
     assertArrayEquals(new double[] {1, 3, 4}, parse("0,1,2,3,4,\"unclosed"));
   }
