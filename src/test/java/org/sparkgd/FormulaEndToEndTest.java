@@ -144,6 +144,17 @@ class FormulaEndToEndTest {
     assertFalse(Files.exists(dir.resolve("never")));
   }
 
+  /** A factor's column cannot weigh rows: said as such, not as weights that are all 0. */
+  @Test
+  void aWeightThatIsAFactorIsOneLine() {
+    CliRunner.Result r = fit(markets, dir.resolve("weighed-by-text"), "y ~ x + market",
+        "--weight", "market");
+    assertEquals(3, r.exitCode(), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().contains("--weight market: the column holds text"), r.err());
+    assertFalse(Files.exists(dir.resolve("weighed-by-text")));
+  }
+
   @Test
   void aFormulaErrorIsOneLineWithExitCodeTwo() {
     CliRunner.Result r = fit(markets, dir.resolve("bad"), "y ~ x +");

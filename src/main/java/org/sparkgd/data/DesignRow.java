@@ -1,6 +1,7 @@
 package org.sparkgd.data;
 
 import java.util.List;
+import org.sparkgd.UserError;
 import org.sparkgd.formula.Design;
 
 /**
@@ -23,8 +24,16 @@ final class DesignRow {
     this.strings = new String[design.stringColumns().size()];
   }
 
-  /** The raw numeric columns to read, then the label and the weight column (unless null). */
+  /**
+   * The raw numeric columns to read, then the label and the weight column (unless null).
+   *
+   * @throws UserError when the weight is a column of text (a factor of the formula)
+   */
   static List<String> numericColumns(Design design, String weight) {
+    if (weight != null && design.stringColumns().contains(weight)) {
+      throw new UserError("--weight " + weight + ": the column holds text (the formula uses it "
+          + "as a factor); a weight must be a number");
+    }
     List<String> columns = new java.util.ArrayList<>(design.numericColumns());
     columns.add(design.label());
     if (weight != null) {
