@@ -56,7 +56,7 @@ class FaultToleranceIT {
   private static CompletableFuture<Path> cleanFit(String name, List<String> extra) {
     Path output = dir.resolve(name);
     return CompletableFuture.supplyAsync(() -> {
-      FitJob.run(SparkTestSession.get(), SparkGd.fitConfig(fitArgs(output, extra)));
+      FitJob.run(SparkTestSession.get().sparkContext(), SparkGd.fitConfig(fitArgs(output, extra)));
       return output;
     });
   }

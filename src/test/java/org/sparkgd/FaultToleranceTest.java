@@ -38,7 +38,7 @@ class FaultToleranceTest {
   }
 
   private static DescentResult fit(Double fraction, IterationListener listener) {
-    try (TrainingData data = TrainingData.load(SparkTestSession.get(), spec)) {
+    try (TrainingData data = TrainingData.load(SparkTestSession.get().sparkContext(), spec)) {
       DescentSettings settings = new DescentSettings(12,
           ConvergenceChecker.relativeCostChange(0), 100, Double.NaN);
       return new GradientDescent(settings).run(

@@ -24,7 +24,7 @@ public final class FaultyFit {
     SparkSession spark = SparkSession.builder().master("local[2,4]").appName("faulty fit")
         .config("spark.ui.enabled", "false").getOrCreate();
     try {
-      FitJob.run(spark, SparkGd.fitConfig(args),
+      FitJob.run(spark.sparkContext(), SparkGd.fitConfig(args),
           loss -> loss.decorated(FaultyFit::failFirstAttempts));
       System.out.println("injected failures: " + INJECTED.get());
     } finally {

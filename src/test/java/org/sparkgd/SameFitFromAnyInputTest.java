@@ -78,7 +78,7 @@ class SameFitFromAnyInputTest {
   private static List<Object> cache(Path input, int minPartitions) {
     InputSpec spec = new InputSpec(new InputSource(input.toString(), InputFormat.AUTO, ','),
         "y", TestData.FEATURES, minPartitions, BadRowPolicy.FAIL);
-    try (TrainingData data = TrainingData.load(SparkTestSession.get(), spec)) {
+    try (TrainingData data = TrainingData.load(SparkTestSession.get().sparkContext(), spec)) {
       List<Object> all = new ArrayList<>();
       Standardization s = data.standardization();
       all.add(List.of(Arrays.toString(s.featureMeans()), Arrays.toString(s.featureStds()),

@@ -46,7 +46,7 @@ final class EndToEnd {
     Path csv = scratch.resolve("advertising.csv");
     Path output = scratch.resolve("sparkgd-fit");
     try {
-      GenerateJob.write(spark, csv.toString(), rows, seed, 0, "csv", true);
+      GenerateJob.write(spark.sparkContext(), csv.toString(), rows, seed, 0, "csv", true);
       long bytes = java.nio.file.Files.walk(csv).filter(java.nio.file.Files::isRegularFile)
           .mapToLong(p -> p.toFile().length()).sum();
       Fit sparkgd = sparkgd(spark, csv, output, tolerance, List.of(), warmup, repetitions);
@@ -68,7 +68,8 @@ final class EndToEnd {
     args.addAll(options);
     FitConfig config = SparkGd.fitConfig(args.toArray(String[]::new));
     FitOutcome[] last = new FitOutcome[1];
-    Timing millis = Timing.measure(warmup, repetitions, () -> last[0] = FitJob.run(spark, config));
+    Timing millis = Timing.measure(warmup, repetitions,
+        () -> last[0] = FitJob.run(spark.sparkContext(), config));
     FitOutcome outcome = last[0];
     double[] beta = outcome.model().coefficients();
     double[] coefficients = new double[beta.length + 1];

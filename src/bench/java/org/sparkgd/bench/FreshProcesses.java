@@ -105,7 +105,7 @@ final class FreshProcesses {
     Timing roofline;
     InputSpec spec = new InputSpec(new InputSource(firstFile, InputFormat.AUTO, ','),
         AdvertisingGenerator.LABEL, AdvertisingGenerator.FEATURES, 0, BadRowPolicy.FAIL);
-    try (TrainingData data = TrainingData.load(spark, spec);
+    try (TrainingData data = TrainingData.load(spark.sparkContext(), spec);
         Roofline loop = Roofline.over(data, jsc.defaultParallelism())) {
       roofline = Timing.measure(3, repetitions, () -> loop.pass(BenchRun.THETA));
     }

@@ -4,7 +4,7 @@ import java.io.File;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.SparkContext;
 import org.sparkgd.UserError;
 import org.sparkgd.config.DescentOptions;
 import org.sparkgd.config.FitConfig;
@@ -103,7 +103,7 @@ final class FitCommand implements Callable<Integer> {
     if (resume != null) {
       checkResumeOptions();
     }
-    SparkSession spark = parent.sessions.open("sparkgd fit", master);
+    SparkContext spark = parent.sessions.open("sparkgd fit", master);
     try {
       FitOutcome outcome = resume == null ? FitJob.run(spark, fitConfig)
           : FitJob.resume(spark, resume);

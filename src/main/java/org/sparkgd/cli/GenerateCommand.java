@@ -1,7 +1,7 @@
 package org.sparkgd.cli;
 
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.SparkContext;
 import org.sparkgd.UserError;
 import org.sparkgd.job.GenerateJob;
 import picocli.CommandLine.Command;
@@ -68,7 +68,7 @@ final class GenerateCommand implements Callable<Integer> {
       GenerateJob.writeSingleCsv(new org.apache.hadoop.conf.Configuration(), output, rows,
           seed, overwrite);
     } else {
-      SparkSession spark = parent.sessions.open("sparkgd generate", master);
+      SparkContext spark = parent.sessions.open("sparkgd generate", master);
       try {
         GenerateJob.write(spark, output, rows, seed, partitions,
             format == Format.PARQUET ? "parquet" : "csv", overwrite);

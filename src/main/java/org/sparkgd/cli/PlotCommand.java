@@ -2,7 +2,7 @@ package org.sparkgd.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.SparkContext;
 import org.sparkgd.config.PlotConfig;
 import org.sparkgd.job.PlotJob;
 import picocli.CommandLine.Command;
@@ -53,7 +53,7 @@ final class PlotCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PlotConfig config = new PlotConfig(histories, output, logScale, width, height, master);
-    SparkSession spark = parent.sessions.open("sparkgd plot", master);
+    SparkContext spark = parent.sessions.open("sparkgd plot", master);
     try {
       for (String file : PlotJob.run(spark, config)) {
         spec.commandLine().getOut().println("wrote " + file);

@@ -1,7 +1,7 @@
 package org.sparkgd.cli;
 
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.SparkContext;
 import org.sparkgd.config.InputFormat;
 import org.sparkgd.config.InputSource;
 import org.sparkgd.config.OutputSpec;
@@ -63,7 +63,7 @@ final class PredictCommand implements Callable<Integer> {
     PredictConfig config = new PredictConfig(model,
         new InputSource(input, inputFormat, Delimiters.parse(delimiter)),
         new OutputSpec(output, overwrite), format, master);
-    SparkSession spark = parent.sessions.open("sparkgd predict", master);
+    SparkContext spark = parent.sessions.open("sparkgd predict", master);
     try {
       PredictJob.Outcome outcome = PredictJob.run(spark, config);
       spec.commandLine().getOut().printf("wrote %d rows with '%s' (predicted %s) to %s (%s)%n",

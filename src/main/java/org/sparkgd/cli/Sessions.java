@@ -1,14 +1,17 @@
 package org.sparkgd.cli;
 
 import org.apache.spark.SparkConf;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.SparkContext;
 import org.sparkgd.UserError;
 
-/** Opens and closes the Spark session of a command; tests hand in their shared session. */
+/**
+ * Opens and closes the Spark of a command: its SparkContext (the jobs make a Spark SQL session
+ * on it only when they need one, {@code data.SqlSession}); tests hand in their shared one.
+ */
 public interface Sessions {
-  SparkSession open(String appName, String master);
+  SparkContext open(String appName, String master);
 
-  void close(SparkSession session);
+  void close(SparkContext spark);
 
   /** The error for which the session was stopped under its command, or null. */
   default UserError stoppedBy() {
@@ -18,13 +21,13 @@ public interface Sessions {
   /** The command's outcome is out: printed, and in its status folder if it has one. */
   default void reported() {}
 
-  /** A new session per command, stopped at the end and watched for executors. */
+  /** A new SparkContext per command, stopped at the end and watched for executors. */
   static Sessions own() {
     return new Own();
   }
 
   /**
-   * A new session, stopped at the end. The master is the one given, else the one spark-submit
+   * A new SparkContext, stopped at the end. The master is the one given, else the one spark-submit
    * set, else {@code local[*]}. On a cluster, an {@link ExecutorWatchdog} stops it when its jobs
    * wait too long for an executor; a signal stops it through the JVM's shutdown
    * ({@link SignalStop}).
@@ -36,27 +39,27 @@ public interface Sessions {
     private Own() {}
 
     @Override
-    public SparkSession open(String appName, String master) {
-      SparkSession.Builder builder = SparkSession.builder().appName(appName)
-          .config("spark.ui.showConsoleProgress", "false");
+    public SparkContext open(String appName, String master) {
+      SparkConf conf = new SparkConf().setAppName(appName)
+          .set("spark.ui.showConsoleProgress", "false");
       if (master != null) {
-        builder.master(master);
-      } else if (!new SparkConf().contains("spark.master")) {
-        builder.master("local[*]");
+        conf.setMaster(master);
+      } else if (!conf.contains("spark.master")) {
+        conf.setMaster("local[*]");
       }
-      SparkSession session = builder.getOrCreate();
-      watchdog = ExecutorWatchdog.start(session.sparkContext());
+      SparkContext spark = new SparkContext(conf);
+      watchdog = ExecutorWatchdog.start(spark);
       signal.running(true);
-      return session;
+      return spark;
     }
 
     @Override
-    public void close(SparkSession session) {
+    public void close(SparkContext spark) {
       signal.running(false);
       if (watchdog != null) {
         watchdog.close();
       }
-      session.stop();
+      spark.stop();
     }
 
     @Override

@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
@@ -35,10 +35,11 @@ public final class DesignScan {
   private DesignScan() {}
 
   /** The formula of {@code spec} ({@code - 1} added for {@code --no-intercept}) as a design. */
-  public static Design resolve(SparkSession spark, InputSpec spec, InputFiles files,
+  public static Design resolve(SparkContext spark, InputSpec spec, InputFiles files,
       boolean parquet) {
     Formula formula = formula(spec.formula(), !spec.noIntercept());
-    return parquet ? scan(spark.read().parquet(files.path()), formula, files.path())
+    return parquet ? scan(SqlSession.of(spark).read().parquet(files.path()), formula,
+        files.path())
         : csv(spark, spec.delimiter(), files, formula);
   }
 
@@ -80,9 +81,9 @@ public final class DesignScan {
     return terms.bind(kinds, levels);
   }
 
-  private static Design csv(SparkSession spark, char delimiter, InputFiles files,
+  private static Design csv(SparkContext spark, char delimiter, InputFiles files,
       Formula formula) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark);
     Configuration conf = new Configuration(jsc.hadoopConfiguration());
     InputFiles.FirstLine first = files.firstLine(conf);
     List<String> header = CsvBlockReader.header(delimiter, first);

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkContext;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -16,7 +17,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
@@ -35,21 +35,21 @@ import org.sparkgd.config.BadRowPolicy;
 public final class ParquetBlockReader {
   private ParquetBlockReader() {}
 
-  public static JavaRDD<DataBlock> read(SparkSession spark, InputFiles input,
+  public static JavaRDD<DataBlock> read(SparkContext spark, InputFiles input,
       List<String> features, String label, int minPartitions, BadRowPolicy onBadRows) {
     return read(spark, input, features, label, null, minPartitions, onBadRows);
   }
 
   /** @param weight the column of row weights, read after the label, or null */
-  public static JavaRDD<DataBlock> read(SparkSession spark, InputFiles input,
+  public static JavaRDD<DataBlock> read(SparkContext spark, InputFiles input,
       List<String> features, String label, String weight, int minPartitions,
       BadRowPolicy onBadRows) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Configuration conf = spark.hadoopConfiguration();
     ParquetLayout layout = ParquetLayout.of(conf, input, features, label, weight);
     if (layout != null) {
       return columns(spark, conf, layout, features.size(), minPartitions, weight, onBadRows);
     }
-    Dataset<Row> frame = spark.read().parquet(input.path());
+    Dataset<Row> frame = SqlSession.of(spark).read().parquet(input.path());
     List<String> available = Arrays.asList(frame.columns());
     int[] selected = ColumnSelection.resolve(available, features, label, input.path());
     List<String> names = new ArrayList<>(features);
@@ -79,10 +79,10 @@ public final class ParquetBlockReader {
    * reading its own row ranges: the Hadoop configuration is broadcast, so that the tasks of
    * every later pass over the cache (whose lineage this is) carry only its handle.
    */
-  private static JavaRDD<DataBlock> columns(SparkSession spark, Configuration conf,
+  private static JavaRDD<DataBlock> columns(SparkContext spark, Configuration conf,
       ParquetLayout layout, int width, int minPartitions, String weight,
       BadRowPolicy onBadRows) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark);
     int partitions = BalancedBlocks.partitions(jsc.defaultParallelism(), layout.rows(), width,
         minPartitions);
     Broadcast<SerializableConfiguration> hadoop =
@@ -102,9 +102,10 @@ public final class ParquetBlockReader {
   }
 
   /** The design rows of a formula: its numeric columns and label as doubles, its strings. */
-  public static JavaRDD<DataBlock> read(SparkSession spark, InputFiles input, Design design,
+  public static JavaRDD<DataBlock> read(SparkContext spark, InputFiles input, Design design,
       String weight, int minPartitions, BadRowPolicy onBadRows) {
-    return read(spark.read().parquet(input.path()), design, weight, minPartitions, onBadRows);
+    return read(SqlSession.of(spark).read().parquet(input.path()), design, weight,
+        minPartitions, onBadRows);
   }
 
   /**

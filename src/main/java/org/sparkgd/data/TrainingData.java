@@ -2,9 +2,9 @@ package org.sparkgd.data;
 
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.sparkgd.UserError;
 import org.sparkgd.config.InputFormat;
@@ -43,17 +43,17 @@ public final class TrainingData implements AutoCloseable {
   }
 
   /** Reads the input once (CSV or Parquet), standardizes it and caches the blocks. */
-  public static TrainingData load(SparkSession spark, InputSpec spec) {
-    return load(spark, spec, InputFiles.list(spark.sparkContext().hadoopConfiguration(),
+  public static TrainingData load(SparkContext spark, InputSpec spec) {
+    return load(spark, spec, InputFiles.list(spark.hadoopConfiguration(),
         spec.path()), null);
   }
 
   /**
-   * As {@link #load(SparkSession, InputSpec)}, with the input's files already listed, holding
+   * As {@link #load(SparkContext, InputSpec)}, with the input's files already listed, holding
    * out the rows {@code split} picks (null: none) before anything is computed from the data.
    * With a formula, a first pass finds the columns' kinds and levels (the design).
    */
-  public static TrainingData load(SparkSession spark, InputSpec spec, InputFiles files,
+  public static TrainingData load(SparkContext spark, InputSpec spec, InputFiles files,
       HoldOutSplit split) {
     return load(spark, spec, files, split, null);
   }
@@ -64,14 +64,14 @@ public final class TrainingData implements AutoCloseable {
    * any row is read, or with a formula after its design's first pass. It may refuse by
    * throwing. Null: the size is not worked out.
    */
-  public static TrainingData load(SparkSession spark, InputSpec spec, InputFiles files,
+  public static TrainingData load(SparkContext spark, InputSpec spec, InputFiles files,
       HoldOutSplit split, Consumer<CacheSize> beforeCaching) {
     Design design = spec.formula() == null ? null
         : DesignScan.resolve(spark, spec, files, parquet(spec, files));
     JavaRDD<DataBlock> raw = read(spark, spec, files, design); // checks the columns, reads no row
     if (beforeCaching != null) {
-      beforeCaching.accept(CacheSize.of(spark.sparkContext().hadoopConfiguration(), spec,
-          files, design, spark.sparkContext().defaultParallelism()));
+      beforeCaching.accept(CacheSize.of(spark.hadoopConfiguration(), spec,
+          files, design, spark.defaultParallelism()));
     }
     TrainingData data = design != null
         ? fromRaw(raw, design.columnNames(), design.label(), spec.path(), split,
@@ -87,7 +87,7 @@ public final class TrainingData implements AutoCloseable {
    * from the input again and not cached: for the refinement passes an ill-conditioned design
    * needs, which the standardized cache cannot serve (its rounding is what limits them).
    */
-  public static JavaRDD<DataBlock> reread(SparkSession spark, InputSpec spec, InputFiles files,
+  public static JavaRDD<DataBlock> reread(SparkContext spark, InputSpec spec, InputFiles files,
       HoldOutSplit split, Design design) {
     JavaRDD<DataBlock> raw = read(spark, spec, files, design);
     return split == null ? raw : keep(raw, split, false);
@@ -98,9 +98,9 @@ public final class TrainingData implements AutoCloseable {
         || (spec.format() == InputFormat.AUTO && files.looksLikeParquet());
   }
 
-  private static JavaRDD<DataBlock> read(SparkSession spark, InputSpec spec, InputFiles files,
+  private static JavaRDD<DataBlock> read(SparkContext spark, InputSpec spec, InputFiles files,
       Design design) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark);
     boolean parquet = parquet(spec, files);
     if (design != null) {
       return parquet

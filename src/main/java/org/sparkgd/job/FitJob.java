@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.SparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkgd.UserError;
@@ -38,15 +38,15 @@ public final class FitJob {
 
   private FitJob() {}
 
-  public static FitOutcome run(SparkSession spark, FitConfig config) {
+  public static FitOutcome run(SparkContext spark, FitConfig config) {
     return run(spark, config, null, UnaryOperator.identity());
   }
 
   /**
-   * As {@link #run(SparkSession, FitConfig)}, with the loss of the passes wrapped by
+   * As {@link #run(SparkContext, FitConfig)}, with the loss of the passes wrapped by
    * {@code wrapLoss} ({@link Fitter#wrappingLoss}): the seam a test injects faults through.
    */
-  public static FitOutcome run(SparkSession spark, FitConfig config,
+  public static FitOutcome run(SparkContext spark, FitConfig config,
       UnaryOperator<LeastSquaresLoss> wrapLoss) {
     return run(spark, config, null, wrapLoss);
   }
@@ -55,18 +55,18 @@ public final class FitJob {
    * Continues the fit whose output was to be {@code output} from its latest checkpoint, with
    * that fit's configuration, and ends as the uninterrupted fit would have.
    */
-  public static FitOutcome resume(SparkSession spark, String output) {
+  public static FitOutcome resume(SparkContext spark, String output) {
     CheckpointStore.Checkpoint checkpoint =
-        new CheckpointStore(spark.sparkContext().hadoopConfiguration(), output).latest();
+        new CheckpointStore(spark.hadoopConfiguration(), output).latest();
     LOG.info("Resuming {} after pass {}", output, checkpoint.state().passes());
     return run(spark, checkpoint.config(), checkpoint, UnaryOperator.identity());
   }
 
-  private static FitOutcome run(SparkSession spark, FitConfig config,
+  private static FitOutcome run(SparkContext spark, FitConfig config,
       CheckpointStore.Checkpoint resumeFrom, UnaryOperator<LeastSquaresLoss> wrapLoss) {
     long start = System.nanoTime();
     PhaseTimes phases = phaseTimes(spark);
-    Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+    Configuration hadoopConf = spark.hadoopConfiguration();
     String input = config.input().path();
     String output = config.output().path();
     if (config.input().formula() == null
@@ -91,10 +91,10 @@ public final class FitJob {
     LOG.debug("Configuration: {}", config);
     HoldOutSplit split = config.testFraction() > 0
         ? new HoldOutSplit(config.testFraction(), config.descent().seed()) : null;
-    try (CallerName caller = CallerName.of(spark.sparkContext(), "sparkgd fit");
-        JobGroup group = JobGroup.open(spark.sparkContext(), "reading and caching " + input);
+    try (CallerName caller = CallerName.of(spark, "sparkgd fit");
+        JobGroup group = JobGroup.open(spark, "reading and caching " + input);
         TrainingData data = TrainingData.load(spark, config.input(), files, split,
-            size -> CacheBudget.check(spark.sparkContext(), input, size))) {
+            size -> CacheBudget.check(spark, input, size))) {
       phases.mark(PhaseTimes.READ_CACHE);
       List<String> warnings = new ArrayList<>();
       if (split != null) {
@@ -135,11 +135,11 @@ public final class FitJob {
   }
 
   /** A clock from now; the first fit of a process also counts the JVM's and Spark's start. */
-  private static PhaseTimes phaseTimes(SparkSession spark) {
+  private static PhaseTimes phaseTimes(SparkContext spark) {
     if (!FIRST.getAndSet(false)) {
       return PhaseTimes.startingNow();
     }
     return PhaseTimes.afterStart(ManagementFactory.getRuntimeMXBean().getStartTime(),
-        spark.sparkContext().startTime(), System.currentTimeMillis());
+        spark.startTime(), System.currentTimeMillis());
   }
 }

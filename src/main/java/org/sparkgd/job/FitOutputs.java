@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.SparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkgd.config.Choices;
@@ -45,7 +45,7 @@ final class FitOutputs {
    * Writes everything into the staging folder and commits it; returns what was written. The
    * outputs phase ends on {@code phases} before model.json, which records them.
    */
-  static List<String> write(SparkSession spark, OutputCommitter committer, FitConfig config,
+  static List<String> write(SparkContext spark, OutputCommitter committer, FitConfig config,
       FitResult fit, RegressionMetrics test, TrainingData data, PhaseTimes phases) {
     Path staging = committer.staging();
     CompletableFuture<List<String>> plotted = CompletableFuture.supplyAsync(() -> {
@@ -59,7 +59,7 @@ final class FitOutputs {
       List<String> files = new ArrayList<>();
       List<IterationRecord> history = new ArrayList<>();
       fit.runs().forEach(r -> history.addAll(r.history()));
-      HistoryWriter.write(committer.fileSystem(), spark.sparkContext().hadoopConfiguration(),
+      HistoryWriter.write(committer.fileSystem(), spark.hadoopConfiguration(),
           history, config.mode() == Mode.BATCH ? "full" : "batch", new Path(staging, "history"));
       files.add("history");
       List<String> plots = awaitPlots(plotted);
@@ -68,7 +68,7 @@ final class FitOutputs {
       FitModelJson.putTimings(json, phases);
       json.put("spark_version", spark.version());
       // The master the fit really ran on (config.master is null when spark-submit chose it).
-      json.put("spark_master", spark.sparkContext().master());
+      json.put("spark_master", spark.master());
       ModelJson.write(committer.fileSystem(), new Path(staging, ModelJson.FILE), json);
       files.add(ModelJson.FILE);
       files.addAll(plots);

@@ -14,15 +14,16 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sparkgd.UserError;
 import org.sparkgd.data.AdvertisingGenerator;
+import org.sparkgd.data.SqlSession;
 import org.sparkgd.output.OutputCommitter;
 
 /** Writes {@link AdvertisingGenerator} rows: in parallel with Spark, or as one small CSV file. */
@@ -44,26 +45,26 @@ public final class GenerateJob {
   }
 
   /** A folder of CSV (with headers) or Parquet part files, one task per slice of rows. */
-  public static void write(SparkSession spark, String output, long rows, long seed,
+  public static void write(SparkContext spark, String output, long rows, long seed,
       int partitions, String format, boolean overwrite) throws IOException {
-    OutputCommitter committer = new OutputCommitter(spark.sparkContext().hadoopConfiguration(),
+    OutputCommitter committer = new OutputCommitter(spark.hadoopConfiguration(),
         output, overwrite);
     committer.checkTarget();
     int slices = partitions > 0 ? partitions : (int) Math.max(
-        spark.sparkContext().defaultParallelism(),
+        spark.defaultParallelism(),
         Math.min(100_000, (rows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
     List<long[]> ranges = new ArrayList<>();
     for (int s = 0; s < slices; s++) {
       ranges.add(new long[] {rows * s / slices, rows * (s + 1) / slices});
     }
     AdvertisingGenerator generator = new AdvertisingGenerator(seed);
-    JavaRDD<Row> data = JavaSparkContext.fromSparkContext(spark.sparkContext())
+    JavaRDD<Row> data = JavaSparkContext.fromSparkContext(spark)
         .parallelize(ranges, slices)
         .flatMap(range -> rowsOf(generator, range[0], range[1]));
     try {
       String staging = committer.staging().toString();
-      spark.createDataFrame(data, schema()).write().format(format).option("header", "true")
-          .save(staging);
+      SqlSession.of(spark).createDataFrame(data, schema()).write().format(format)
+          .option("header", "true").save(staging);
       writeDescription(committer.fileSystem(), new Path(staging, DESCRIPTION_FILE),
           generator, rows);
       committer.commit();

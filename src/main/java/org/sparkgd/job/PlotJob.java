@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.SparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkgd.UserError;
 import org.sparkgd.config.PlotConfig;
+import org.sparkgd.data.SqlSession;
 import org.sparkgd.optim.IterationRecord;
 import org.sparkgd.output.Charts;
 import org.sparkgd.output.HistoryReader;
@@ -31,7 +32,7 @@ public final class PlotJob {
   private PlotJob() {}
 
   /** Returns the paths of the files written. */
-  public static List<String> run(SparkSession spark, PlotConfig config) {
+  public static List<String> run(SparkContext spark, PlotConfig config) {
     List<Charts.Run> runs = new ArrayList<>();
     List<String> sources = new ArrayList<>();
     String formula = null;
@@ -40,18 +41,18 @@ public final class PlotJob {
     try {
       for (String given : config.histories()) {
         Path path = new Path(given);
-        fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        fs = path.getFileSystem(spark.hadoopConfiguration());
         // A fit's output folder, or the history folder inside one.
         boolean fitFolder = fs.exists(new Path(path, "history"));
         Path fit = fitFolder ? path : path.getParent();
         Path history = fitFolder ? new Path(path, "history") : path;
         // A fit's output counts once its _SUCCESS is there; a bare history folder, once Spark's.
-        OutputCommitter.requireComplete(spark.sparkContext().hadoopConfiguration(),
+        OutputCommitter.requireComplete(spark.hadoopConfiguration(),
             (fitFolder || fs.exists(new Path(fit, ModelJson.FILE)) ? fit : history).toString());
-        HistoryReader.Saved saved = HistoryReader.read(spark, history.toString());
+        HistoryReader.Saved saved = HistoryReader.read(SqlSession.of(spark), history.toString());
         Path modelFile = new Path(fit, ModelJson.FILE);
         ModelJson.Saved model = fs.exists(modelFile)
-            ? ModelJson.read(spark.sparkContext().hadoopConfiguration(), modelFile.toString())
+            ? ModelJson.read(spark.hadoopConfiguration(), modelFile.toString())
             : null;
         for (var entry : saved.runs().entrySet()) {
           runs.add(model != null ? fromModel(model, entry.getKey(), entry.getValue())
@@ -67,7 +68,7 @@ public final class PlotJob {
       runs = distinctNames(runs, sources);
       Path output = config.output() != null ? new Path(config.output()) : firstFit;
       FileSystem outFs = OutputCommitter.withoutChecksums(
-          output.getFileSystem(spark.sparkContext().hadoopConfiguration()));
+          output.getFileSystem(spark.hadoopConfiguration()));
       outFs.mkdirs(output);
       List<String> written = new ArrayList<>();
       for (String name : PlotWriter.write(outFs, output, formula, runs, config.logScale(),

@@ -32,6 +32,7 @@ import org.sparkgd.config.InputFormat;
 import org.sparkgd.config.PredictConfig;
 import org.sparkgd.data.ColumnSelection;
 import org.sparkgd.data.InputFiles;
+import org.sparkgd.data.SqlSession;
 import org.sparkgd.formula.Design;
 import org.sparkgd.model.LinearModel;
 import org.sparkgd.output.ModelJson;
@@ -51,8 +52,8 @@ public final class PredictJob {
   /** What was written. */
   public record Outcome(long rows, String output, String format, LinearModel model) {}
 
-  public static Outcome run(SparkSession spark, PredictConfig config) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
+  public static Outcome run(SparkContext sc, PredictConfig config) {
+    Configuration conf = sc.hadoopConfiguration();
     ModelJson.Saved saved = ModelJson.read(conf, config.model());
     LinearModel model = saved.model();
     OutputCommitter committer = new OutputCommitter(conf, config.output().path(), config.output().overwrite());
@@ -64,7 +65,7 @@ public final class PredictJob {
         || (config.outputFormat() == InputFormat.AUTO && parquetIn) ? "parquet" : "csv";
     LOG.info("Predicting {} from {} with the model in {}", model.label(), config.input().path(),
         config.model());
-    SparkContext sc = spark.sparkContext();
+    SparkSession spark = SqlSession.of(sc);
     String previousDescription = sc.getLocalProperty("spark.job.description");
     sc.setJobDescription("sparkgd predict: " + config.input().path() + " -> " + config.output().path());
     try {

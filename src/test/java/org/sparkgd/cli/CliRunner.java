@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sparkgd.SparkTestSession;
@@ -17,12 +18,12 @@ import org.sparkgd.SparkTestSession;
 public final class CliRunner {
   private static final Sessions SHARED = new Sessions() {
     @Override
-    public SparkSession open(String appName, String master) {
-      return SparkTestSession.get();
+    public SparkContext open(String appName, String master) {
+      return SparkTestSession.get().sparkContext();
     }
 
     @Override
-    public void close(SparkSession session) {
+    public void close(SparkContext spark) {
       // shared by every test: left running
     }
   };

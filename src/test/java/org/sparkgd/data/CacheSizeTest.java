@@ -143,7 +143,8 @@ class CacheSizeTest {
       InputFiles files = InputFiles.list(new Configuration(), path);
       AtomicReference<CacheSize> told = new AtomicReference<>();
       UserError error = assertThrows(UserError.class,
-          () -> TrainingData.load(SparkTestSession.get(), spec, files, null, told::set));
+          () -> TrainingData.load(SparkTestSession.get().sparkContext(), spec, files, null,
+              told::set));
       assertTrue(error.getMessage().contains("no column 'x9'"), error.getMessage());
       assertNull(told.get(), path + ": sized before its columns were checked");
     }
@@ -152,8 +153,8 @@ class CacheSizeTest {
   /** Loads {@code spec} and compares {@code size} with the cache's size as Spark counts it. */
   private static void assertCachedBytes(InputSpec spec, InputFiles files, CacheSize size) {
     AtomicReference<CacheSize> told = new AtomicReference<>();
-    try (TrainingData data = TrainingData.load(SparkTestSession.get(), spec, files, null,
-        told::set)) {
+    try (TrainingData data = TrainingData.load(SparkTestSession.get().sparkContext(), spec,
+        files, null, told::set)) {
       long cached = 0;
       for (RDDInfo info : data.blocks().context().getRDDStorageInfo()) {
         if (info.id() == data.blocks().id()) {

@@ -40,7 +40,7 @@ class OnePassOneStageTest {
       int stages) throws InterruptedException {
     JavaSparkContext jsc = SparkTestSession.jsc();
     String group = "one-stage-" + treeDepth + "-" + fraction;
-    try (TrainingData data = TrainingData.load(SparkTestSession.get(), spec)) {
+    try (TrainingData data = TrainingData.load(SparkTestSession.get().sparkContext(), spec)) {
       assertEquals(8, data.blocks().getNumPartitions());
       LeastSquaresLoss loss = new LeastSquaresLoss(data, treeDepth, fraction, 7, 10);
       jsc.setJobGroup(group, "a pass", false);

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.logging.log4j.Level;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,12 +80,12 @@ class S3IT {
         "org.apache.hadoop.fs.s3a", Level.DEBUG, "org.gaul.s3proxy", Level.INFO))) {
       sessions = new Sessions() {
         @Override
-        public SparkSession open(String appName, String master) {
-          return spark;
+        public SparkContext open(String appName, String master) {
+          return spark.sparkContext();
         }
 
         @Override
-        public void close(SparkSession session) {
+        public void close(SparkContext spark) {
           // shared by every test: left running
         }
       };
