@@ -44,29 +44,35 @@ public final class BalancedBlocks {
   /** {@code blocks} in {@code partitions} partitions of equal rows (see the class comment). */
   public static JavaRDD<DataBlock> of(JavaRDD<DataBlock> blocks, int partitions,
       int numFeatures, int blockRows) {
-    return of(blocks, rows -> partitions, numFeatures, blockRows);
+    return layOut(blocks, partitions, numFeatures, blockRows).packed();
+  }
+
+  /** {@code blocks} laid out in {@code partitions} partitions of equal rows. */
+  static Layout layOut(JavaRDD<DataBlock> blocks, int partitions, int numFeatures,
+      int blockRows) {
+    return layOut(blocks, rows -> partitions, numFeatures, blockRows);
   }
 
   /**
-   * As above, in {@link #partitions} partitions for the rows {@code blocks} hold: the cache's
-   * layout for {@code cores} task slots.
+   * {@code blocks} laid out in {@link #partitions} partitions for the rows they hold: the cache's
+   * layout for {@code cores} task slots. Counts each input partition's rows (one job).
    */
-  public static JavaRDD<DataBlock> forCores(JavaRDD<DataBlock> blocks, int cores,
-      int numFeatures, int minPartitions) {
-    return of(blocks, rows -> partitions(cores, rows, numFeatures, minPartitions), numFeatures,
-        BlockPacker.defaultBlockRows(numFeatures));
+  public static Layout forCores(JavaRDD<DataBlock> blocks, int cores, int numFeatures,
+      int minPartitions) {
+    return layOut(blocks, rows -> partitions(cores, rows, numFeatures, minPartitions),
+        numFeatures, BlockPacker.defaultBlockRows(numFeatures));
   }
 
-  private static JavaRDD<DataBlock> of(JavaRDD<DataBlock> blocks,
-      LongToIntFunction partitionsFor, int numFeatures, int blockRows) {
-    List<Layout> layouts = blocks.mapPartitions(
-        it -> List.of(Layout.of(it, blockRows)).iterator()).collect();
-    boolean weighted = layouts.stream().anyMatch(Layout::weighted);
-    List<Long> counts = layouts.stream().map(Layout::rows).toList();
+  private static Layout layOut(JavaRDD<DataBlock> blocks, LongToIntFunction partitionsFor,
+      int numFeatures, int blockRows) {
+    List<Shape> shapes = blocks.mapPartitions(
+        it -> List.of(Shape.of(it, blockRows)).iterator()).collect();
+    boolean weighted = shapes.stream().anyMatch(Shape::weighted);
+    List<Long> counts = shapes.stream().map(Shape::rows).toList();
     long total = counts.stream().mapToLong(Long::longValue).sum();
     RowRanges ranges = new RowRanges(partitionsFor.applyAsInt(total), total);
-    if (total == 0 || ranges.laidOut(layouts)) {
-      return blocks;
+    if (total == 0 || ranges.laidOut(shapes)) {
+      return new Layout(blocks, null);
     }
     long[] starts = new long[counts.size()];
     for (int p = 1; p < starts.length; p++) {
@@ -76,9 +82,44 @@ public final class BalancedBlocks {
     // The first row of each layout partition's first input partition (0 when it reads none).
     long[] readFrom = sources.stream().mapToLong(from -> from.length == 0 ? 0 : starts[from[0]])
         .toArray();
-    return JavaRDD.fromRDD(new LayoutRDD(blocks.rdd(), sources, (t, it) -> new BlockPacker(
-        new SliceRows(ranges.slicesOf(t, readFrom[t], it), numFeatures, weighted), numFeatures,
-        blockRows, weighted)), blocks.classTag());
+    JavaRDD<DataBlock> slices = JavaRDD.fromRDD(new LayoutRDD(blocks.rdd(), sources,
+        (t, it) -> ranges.slicesOf(t, readFrom[t], it)), blocks.classTag());
+    return new Layout(slices, (t, it) -> new BlockPacker(new SliceRows(it, numFeatures,
+        weighted), numFeatures, blockRows, weighted));
+  }
+
+  /**
+   * Blocks laid out for the cache. {@link #rows} are the layout's partitions as slices of the
+   * input's blocks (cut at the partitions' boundaries only, not copied): for a pass that reads
+   * each row once in order, as the statistics do. {@link #packed} are the same rows packed as the
+   * cache keeps them; {@link #repacked} says whether those blocks are new at each computation
+   * (so that a pass may change them in place) or the input's own.
+   */
+  public static final class Layout {
+    private final JavaRDD<DataBlock> rows;
+    /** Packs a partition's slices; null when the input is laid out already. */
+    private final LayoutRDD.Cut packer;
+
+    private Layout(JavaRDD<DataBlock> rows, LayoutRDD.Cut packer) {
+      this.rows = rows;
+      this.packer = packer;
+    }
+
+    public JavaRDD<DataBlock> rows() {
+      return rows;
+    }
+
+    public JavaRDD<DataBlock> packed() {
+      if (packer == null) {
+        return rows;
+      }
+      LayoutRDD.Cut pack = packer;
+      return rows.mapPartitionsWithIndex((t, it) -> pack.apply(t, it), true);
+    }
+
+    public boolean repacked() {
+      return packer != null;
+    }
   }
 
   /**
@@ -86,8 +127,8 @@ public final class BalancedBlocks {
    * {@link BlockPacker} packs a partition: full blocks of {@code blockRows}, then one with the
    * rest, none recording skipped rows.
    */
-  record Layout(long rows, boolean weighted, boolean packed) implements Serializable {
-    static Layout of(Iterator<DataBlock> blocks, int blockRows) {
+  record Shape(long rows, boolean weighted, boolean packed) implements Serializable {
+    static Shape of(Iterator<DataBlock> blocks, int blockRows) {
       long n = 0;
       boolean weights = false;
       boolean packed = true;
@@ -99,7 +140,7 @@ public final class BalancedBlocks {
         n += block.rows();
         weights |= block.weights() != null;
       }
-      return new Layout(n, weights, packed);
+      return new Shape(n, weights, packed);
     }
   }
 
@@ -126,13 +167,13 @@ public final class BalancedBlocks {
      * Whether the partitions already are those the shuffle would make (the Parquet reader
      * reads them so): same count, each packed and holding its share of the rows.
      */
-    boolean laidOut(List<Layout> layouts) {
-      if (layouts.size() != partitions) {
+    boolean laidOut(List<Shape> shapes) {
+      if (shapes.size() != partitions) {
         return false;
       }
       for (int t = 0; t < partitions; t++) {
-        Layout layout = layouts.get(t);
-        if (!layout.packed() || layout.rows() != firstRow(t + 1) - firstRow(t)) {
+        Shape shape = shapes.get(t);
+        if (!shape.packed() || shape.rows() != firstRow(t + 1) - firstRow(t)) {
           return false;
         }
       }

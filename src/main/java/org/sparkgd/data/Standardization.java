@@ -83,6 +83,16 @@ public record Standardization(double[] featureMeans, double[] featureStds, doubl
 
   /** A new block of standardized values; the input block is left as it is. */
   public DataBlock apply(DataBlock raw) {
+    return standardize(raw, new double[raw.features().length], new double[raw.rows()]);
+  }
+
+  /** As {@link #apply}, writing over {@code raw}'s own arrays: for a block no one else holds. */
+  public DataBlock applyInPlace(DataBlock raw) {
+    return standardize(raw, raw.features(), raw.labels());
+  }
+
+  /** {@code raw} standardized into {@code z} and {@code t} (which may be its own arrays). */
+  private DataBlock standardize(DataBlock raw, double[] z, double[] t) {
     int d = numFeatures();
     double[] scale = new double[d];
     for (int j = 0; j < d; j++) {
@@ -91,8 +101,6 @@ public record Standardization(double[] featureMeans, double[] featureStds, doubl
     double labelScale = labelStd == 0 ? 0 : 1 / labelStd;
     double[] x = raw.features();
     double[] y = raw.labels();
-    double[] z = new double[x.length];
-    double[] t = new double[y.length];
     for (int i = 0; i < y.length; i++) {
       for (int j = 0; j < d; j++) {
         z[i * d + j] = (x[i * d + j] - featureMeans[j]) * scale[j];

@@ -164,12 +164,13 @@ public final class TrainingData implements AutoCloseable {
     int numFeatures = features.size();
     raw.setName("sparkgd raw input: " + source).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      // Laid out from the raw cache on each of its two passes (statistics, standardized
-      // cache), not cached itself: at most two copies of the rows are held at a time.
-      JavaRDD<DataBlock> training = BalancedBlocks.forCores(
+      // Laid out from the raw cache on each of its two passes, not cached itself: the
+      // statistics read slices of the raw blocks, the standardized cache is packed from them
+      // (at most two copies of the rows are held at a time).
+      BalancedBlocks.Layout training = BalancedBlocks.forCores(
           split == null ? raw : keep(raw, split, false), raw.context().defaultParallelism(),
           numFeatures, minPartitions);
-      ColumnStatistics stats = statistics(training, numFeatures);
+      ColumnStatistics stats = statistics(training.rows(), numFeatures);
       check(stats, source, split);
       List<String> columns = new java.util.ArrayList<>(features);
       columns.add(label);
@@ -183,7 +184,10 @@ public final class TrainingData implements AutoCloseable {
             .persist(StorageLevel.MEMORY_AND_DISK());
         testRows = test.map(b -> (long) b.rows()).fold(0L, Long::sum);
       }
-      JavaRDD<DataBlock> blocks = training.map(standardization::apply);
+      // Blocks the layout packed anew are standardized where they are, not copied once more.
+      JavaRDD<DataBlock> blocks = training.repacked()
+          ? training.packed().map(standardization::applyInPlace)
+          : training.packed().map(standardization::apply);
       blocks.setName("sparkgd standardized blocks: " + source)
           .persist(StorageLevel.MEMORY_AND_DISK());
       blocks.count();

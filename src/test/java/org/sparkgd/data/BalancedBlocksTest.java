@@ -2,6 +2,7 @@ package org.sparkgd.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -159,5 +160,34 @@ class BalancedBlocksTest {
     assertNotSame(input, BalancedBlocks.of(input, 3, D, 16));
     JavaRDD<DataBlock> shortInside = uneven(new int[][] {{16, 2, 16}, {16, 16, 1}});
     assertNotSame(shortInside, BalancedBlocks.of(shortInside, 2, D, 16));
+  }
+
+  /**
+   * A layout's rows, as the statistics read them, are its packed blocks' rows in the same
+   * partitions and order; the packed blocks of a repacked layout are new, those of input laid
+   * out already are the input's own.
+   */
+  @Test
+  void aLayoutsRowsAreItsPackedRows() {
+    JavaRDD<DataBlock> input = uneven(new int[][] {{40, 40, 17}, {5}, {}, {100, 3}, {61}});
+    BalancedBlocks.Layout layout = BalancedBlocks.layOut(input, 4, D, 16);
+    assertTrue(layout.repacked());
+    List<List<DataBlock>> slices = layout.rows().glom().collect();
+    List<List<DataBlock>> packed = layout.packed().glom().collect();
+    assertEquals(4, slices.size());
+    for (int t = 0; t < 4; t++) {
+      assertArrayEquals(concat(packed.get(t), true), concat(slices.get(t), true));
+      assertArrayEquals(concat(packed.get(t), false), concat(slices.get(t), false));
+    }
+    JavaRDD<DataBlock> laidOut = uneven(new int[][] {{16, 16, 2}, {16, 16, 1}});
+    BalancedBlocks.Layout kept = BalancedBlocks.layOut(laidOut, 2, D, 16);
+    assertFalse(kept.repacked());
+    assertSame(laidOut, kept.rows());
+    assertSame(laidOut, kept.packed());
+  }
+
+  private static double[] concat(List<DataBlock> blocks, boolean features) {
+    return blocks.stream().flatMapToDouble(b -> java.util.Arrays.stream(
+        features ? b.features() : b.labels())).toArray();
   }
 }

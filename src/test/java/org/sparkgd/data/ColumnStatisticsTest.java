@@ -1,6 +1,8 @@
 package org.sparkgd.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -64,5 +66,24 @@ class ColumnStatisticsTest {
     DataBlock standardized = z.apply(block(new double[] {4.2, 4.2, 4.2}, new double[] {1, 2, 3}));
     assertEquals(0.0, standardized.features()[1]);
     assertEquals(-1.0, standardized.labels()[0], 1e-15);
+  }
+
+  @Test
+  void standardizingInPlaceGivesTheSameBitsIntoTheBlocksOwnArrays() {
+    double[] x = {1, 2, 3, 4, 10};
+    double[] y = {2, 2, 2, 2, 7};
+    Standardization z = Standardization.of(new ColumnStatistics(2).add(block(x, y)),
+        java.util.List.of("x", "y"));
+    DataBlock copy = z.apply(block(x.clone(), y.clone()));
+    DataBlock raw = block(x.clone(), y.clone());
+    DataBlock inPlace = z.applyInPlace(raw);
+    assertArrayEquals(copy.features(), inPlace.features(), 0);
+    assertArrayEquals(copy.labels(), inPlace.labels(), 0);
+    assertSame(raw.features(), inPlace.features());
+    assertSame(raw.labels(), inPlace.labels());
+    // apply leaves its input as it was.
+    DataBlock kept = block(x.clone(), y.clone());
+    z.apply(kept);
+    assertArrayEquals(x, kept.features(), 0);
   }
 }
