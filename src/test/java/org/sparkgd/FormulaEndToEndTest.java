@@ -104,9 +104,7 @@ class FormulaEndToEndTest {
     assertTrue(LeastSquaresReference.maxRelativeError(actual, expected, 1e-12) < 1e-9,
         Arrays.toString(actual) + " vs " + Arrays.toString(expected));
 
-    Path parquet = dir.resolve("markets.parquet");
-    SparkTestSession.get().read().option("header", "true").option("inferSchema", "true")
-        .csv(markets.toString()).write().parquet(parquet.toString());
+    Path parquet = SparkTestSession.csvAsParquet(markets, dir.resolve("markets.parquet"));
     Path fromParquet = dir.resolve("markets-parquet");
     r = fit(parquet, fromParquet, "y ~ x + market", EXACT);
     assertEquals(0, r.exitCode(), r.err());

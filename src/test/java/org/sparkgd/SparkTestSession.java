@@ -34,6 +34,13 @@ public final class SparkTestSession {
     return get().read().option("header", "true").option("inferSchema", "true").csv(path);
   }
 
+  /** The CSV file {@code csv} (with a header) written as Parquet to {@code parquet}. */
+  public static java.nio.file.Path csvAsParquet(java.nio.file.Path csv,
+      java.nio.file.Path parquet) {
+    csv(csv.toString()).write().parquet(parquet.toString());
+    return parquet;
+  }
+
   public static JavaSparkContext jsc() {
     return JavaSparkContext.fromSparkContext(get().sparkContext());
   }

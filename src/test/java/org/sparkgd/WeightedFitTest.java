@@ -112,9 +112,8 @@ class WeightedFitTest {
       lines.add(row(i));
     }
     Path csv = TestData.write(dir.resolve("weight-is-x1.csv"), lines);
-    String parquet = dir.resolve("weight-is-x1.parquet").toString();
-    SparkTestSession.get().read().option("header", "true").option("inferSchema", "true")
-        .csv(csv.toString()).write().parquet(parquet);
+    String parquet = SparkTestSession.csvAsParquet(csv, dir.resolve("weight-is-x1.parquet"))
+        .toString();
     WeightedOls expected = WeightedOls.of(DATA.x, DATA.y, w, true);
     for (Path input : List.of(csv, Path.of(parquet))) {
       Path output = dir.resolve("weight-is-x1-fit-" + input.getFileName());

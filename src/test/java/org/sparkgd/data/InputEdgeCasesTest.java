@@ -195,9 +195,8 @@ class InputEdgeCasesTest {
 
   @Test
   void parquetInputGivesTheSameFitAsCsv() {
-    Path parquet = dir.resolve("parquet");
-    SparkTestSession.get().read().option("header", "true").option("inferSchema", "true")
-        .csv(dir.resolve("reference.csv").toString()).write().parquet(parquet.toString());
+    Path parquet = SparkTestSession.csvAsParquet(dir.resolve("reference.csv"),
+        dir.resolve("parquet"));
     assertReadsLikeTheReference(parquet);
   }
 

@@ -51,8 +51,7 @@ class JobGroupTest {
     Path csv = TestData.generate(300, 6).writeCsv(dir.resolve("ml.csv"));
     SparkSession spark = SparkTestSession.get();
     Dataset<Row> frame = new VectorAssembler().setInputCols(new String[] {"x1", "x2", "x3"})
-        .setOutputCol("features").transform(spark.read().option("header", "true")
-            .option("inferSchema", "true").csv(csv.toString()));
+        .setOutputCol("features").transform(SparkTestSession.csv(csv.toString()));
     GradientDescentRegressor regressor = new GradientDescentRegressor().setLabelCol("y")
         .setMaxIter(3).setTol(0);
     String caller = "GradientDescentRegressor " + regressor.uid() + ": ";

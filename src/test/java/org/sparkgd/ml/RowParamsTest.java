@@ -47,8 +47,7 @@ class RowParamsTest {
           + weights[i]);
     }
     csv = TestData.write(dir.resolve("weighted.csv"), lines);
-    Dataset<Row> read = SparkTestSession.get().read().option("header", "true")
-        .option("inferSchema", "true").csv(csv.toString());
+    Dataset<Row> read = SparkTestSession.csv(csv.toString());
     frame = new VectorAssembler().setInputCols(new String[] {"x1", "x2", "x3"})
         .setOutputCol("features").transform(read);
   }
