@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.sparkgd.data.AdvertisingGenerator;
 
 /**
@@ -20,12 +20,12 @@ import org.sparkgd.data.AdvertisingGenerator;
  * on the same file. Then the whole default fit as a user runs it (the script, default
  * options), and on CSV ml's {@code LinearRegression} with the normal solver
  * ({@link MllibNormalProcess}), each a process timed from outside. Repeated
- * {@code --process-repetitions} times; medians.
+ * {@code --process-repetitions} times, the formats taking turns; medians.
  */
 final class Ingest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One size and format: medians in seconds, and the file's size. */
+  /** One size and format: seconds (medians, or one repetition's), and the file's size. */
   record Row(long rows, String format, double mib, double sparkgd, double spark,
       double startup, double total, double defaultFit, double mllib) {
     double ratio() {
@@ -42,9 +42,7 @@ final class Ingest {
     try {
       Processes.prepareClassArchive(settings.sparkgd(), dir);
       for (long n : settings.ingestRows()) {
-        for (String format : settings.formats()) {
-          rows.add(measure(settings, dir, n, format));
-        }
+        rows.addAll(measure(settings, dir, n));
       }
     } finally {
       Processes.run(List.of("rm", "-rf", dir.toString()), Map.of(), scratch.resolve(
@@ -53,56 +51,76 @@ final class Ingest {
     return rows;
   }
 
-  private static Row measure(BenchSettings.ProcessSettings settings, Path dir, long n,
-      String format) throws IOException, InterruptedException {
-    Path file = dir.resolve(n + "." + format);
-    List<String> generate = new ArrayList<>(List.of(settings.sparkgd().toString(), "generate",
-        "--rows", Long.toString(n), "--format", format, "--output", file.toString()));
-    if (format.equals("csv")) {
-      generate.add("--single-file");
-    }
+  /**
+   * Every format at {@code n} rows. The formats take turns within each repetition, so that the
+   * machine's drift over the minutes of a run falls on each alike.
+   */
+  private static List<Row> measure(BenchSettings.ProcessSettings settings, Path dir, long n)
+      throws IOException, InterruptedException {
     Map<String, String> env = Map.of("SPARKGD_LOG_DIR", dir.resolve("logs").toString());
-    Processes.run(generate, env, dir.resolve("generate.txt"));
-    int k = settings.repetitions();
-    double[] sparkgd = new double[k];
-    double[] spark = new double[k];
-    double[] startup = new double[k];
-    double[] total = new double[k];
-    double[] defaultFit = new double[k];
-    double[] mllib = new double[k];
-    for (int r = 0; r < k; r++) {
-      Path output = dir.resolve("fit");
-      Processes.run(List.of(settings.sparkgd().toString(), "fit", "--input", file.toString(),
-          "--label", AdvertisingGenerator.LABEL, "--features",
-          String.join(",", AdvertisingGenerator.FEATURES), "--max-iterations", "1",
-          "--tolerance", "0", "--learning-rate", "0.1", "--reference", "off", "--output",
-          output.toString(), "--overwrite"), env, dir.resolve("fit.txt"));
-      JsonNode timings = JSON.readTree(output.resolve("model.json").toFile()).get("timings");
-      sparkgd[r] = timings.get("read_cache").asDouble();
-      startup[r] = timings.path("jvm_start").asDouble() + timings.path("spark_start").asDouble();
-      total[r] = timings.get("total").asDouble();
-      Path console = dir.resolve("spark-read.txt");
-      Processes.run(Processes.java(SparkOwnRead.class, file.toString(), format), Map.of(),
-          console);
-      spark[r] = Processes.numbersAfter(console, "SPARK_READ_S")[0];
-      long start = System.nanoTime();
-      Processes.run(List.of(settings.sparkgd().toString(), "fit", "--input", file.toString(),
-          "--label", AdvertisingGenerator.LABEL, "--features",
-          String.join(",", AdvertisingGenerator.FEATURES), "--output", output.toString(),
-          "--overwrite"), env, dir.resolve("default-fit.txt"));
-      defaultFit[r] = (System.nanoTime() - start) / 1e9;
-      mllib[r] = Double.NaN;
+    List<String> formats = settings.formats();
+    List<Path> files = new ArrayList<>();
+    for (String format : formats) {
+      Path file = dir.resolve(n + "." + format);
+      List<String> generate = new ArrayList<>(List.of(settings.sparkgd().toString(),
+          "generate", "--rows", Long.toString(n), "--format", format, "--output",
+          file.toString()));
       if (format.equals("csv")) {
-        List<String> args = new ArrayList<>(List.of(file.toString(), AdvertisingGenerator.LABEL));
-        args.addAll(AdvertisingGenerator.FEATURES);
-        start = System.nanoTime();
-        Processes.run(Processes.java(MllibNormalProcess.class, args.toArray(String[]::new)),
-            Map.of(), dir.resolve("mllib.txt"));
-        mllib[r] = (System.nanoTime() - start) / 1e9;
+        generate.add("--single-file");
+      }
+      Processes.run(generate, env, dir.resolve("generate.txt"));
+      files.add(file);
+    }
+    List<List<Row>> samples = new ArrayList<>();
+    formats.forEach(format -> samples.add(new ArrayList<>()));
+    for (int r = 0; r < settings.repetitions(); r++) {
+      for (int f = 0; f < formats.size(); f++) {
+        samples.get(f).add(measureOnce(settings, dir, env, n, files.get(f), formats.get(f)));
       }
     }
-    return new Row(n, format, bytes(file) / 1048576.0, median(sparkgd), median(spark),
-        median(startup), median(total), median(defaultFit), median(mllib));
+    List<Row> rows = new ArrayList<>();
+    for (List<Row> runs : samples) {
+      Row first = runs.get(0);
+      rows.add(new Row(n, first.format(), first.mib(), median(runs, Row::sparkgd),
+          median(runs, Row::spark), median(runs, Row::startup), median(runs, Row::total),
+          median(runs, Row::defaultFit), median(runs, Row::mllib)));
+    }
+    return rows;
+  }
+
+  /** One repetition on {@code file} (ml's figure NaN but on CSV). */
+  private static Row measureOnce(BenchSettings.ProcessSettings settings, Path dir,
+      Map<String, String> env, long n, Path file, String format)
+      throws IOException, InterruptedException {
+    Path output = dir.resolve("fit");
+    Processes.run(List.of(settings.sparkgd().toString(), "fit", "--input", file.toString(),
+        "--label", AdvertisingGenerator.LABEL, "--features",
+        String.join(",", AdvertisingGenerator.FEATURES), "--max-iterations", "1",
+        "--tolerance", "0", "--learning-rate", "0.1", "--reference", "off", "--output",
+        output.toString(), "--overwrite"), env, dir.resolve("fit.txt"));
+    JsonNode timings = JSON.readTree(output.resolve("model.json").toFile()).get("timings");
+    Path console = dir.resolve("spark-read.txt");
+    Processes.run(Processes.java(SparkOwnRead.class, file.toString(), format), Map.of(),
+        console);
+    double spark = Processes.numbersAfter(console, "SPARK_READ_S")[0];
+    long start = System.nanoTime();
+    Processes.run(List.of(settings.sparkgd().toString(), "fit", "--input", file.toString(),
+        "--label", AdvertisingGenerator.LABEL, "--features",
+        String.join(",", AdvertisingGenerator.FEATURES), "--output", output.toString(),
+        "--overwrite"), env, dir.resolve("default-fit.txt"));
+    double defaultFit = (System.nanoTime() - start) / 1e9;
+    double mllib = Double.NaN;
+    if (format.equals("csv")) {
+      List<String> args = new ArrayList<>(List.of(file.toString(), AdvertisingGenerator.LABEL));
+      args.addAll(AdvertisingGenerator.FEATURES);
+      start = System.nanoTime();
+      Processes.run(Processes.java(MllibNormalProcess.class, args.toArray(String[]::new)),
+          Map.of(), dir.resolve("mllib.txt"));
+      mllib = (System.nanoTime() - start) / 1e9;
+    }
+    return new Row(n, format, bytes(file) / 1048576.0, timings.get("read_cache").asDouble(),
+        spark, timings.path("jvm_start").asDouble() + timings.path("spark_start").asDouble(),
+        timings.get("total").asDouble(), defaultFit, mllib);
   }
 
   private static long bytes(Path file) throws IOException {
@@ -114,9 +132,8 @@ final class Ingest {
     }
   }
 
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
+  private static double median(List<Row> runs, ToDoubleFunction<Row> figure) {
+    double[] sorted = runs.stream().mapToDouble(figure).sorted().toArray();
     return sorted[(sorted.length - 1) / 2];
   }
 
@@ -126,7 +143,8 @@ final class Ingest {
         .append(")\n\n")
         .append("sparkgd: `timings.read_cache` of a 1-iteration `fit --reference off` "
             + "(read, statistics, standardize, cache). Spark: `spark.read`, cast the four "
-            + "columns to double, `cache()`, `count()` in its own JVM, right after.\n\n")
+            + "columns to double, `cache()`, `count()` in its own JVM, right after. The formats "
+            + "take turns in each repetition.\n\n")
         .append("| rows | format | MiB | sparkgd read + cache (s) | Spark read + cast + cache "
             + "(s) | ratio | target | JVM + Spark start (s) | whole fit (s) |\n")
         .append("|---:|---|---:|---:|---:|---:|---|---:|---:|\n");
