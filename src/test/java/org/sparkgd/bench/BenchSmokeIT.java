@@ -138,14 +138,26 @@ class BenchSmokeIT {
   }
 
   /**
-   * The processes part on tiny files: whole {@code sparkgd fit} processes (through
-   * {@link #sparkgdWrapper}), MLlib's and the floor's fresh JVMs,
+   * The processes part on tiny files: whole {@code sparkgd fit} processes (through a wrapper
+   * that starts the same main class on this test's class path with the quick JIT, as
+   * scripts/sparkgd does from the jar for a local driver), MLlib's and the floor's fresh JVMs,
    * and their rows in the report. Every fresh JVM costs seconds, so each kind runs once: one
    * MLlib fraction, the floor at its fewest jobs, three iterations a fit.
    */
   @Test
   void theProcessesPartTimesWholeFits() throws Exception {
-    Path wrapper = sparkgdWrapper();
+    Path root = Path.of(System.getProperty("sparkgd.home", ".")).toAbsolutePath();
+    Path wrapper = dir.resolve("sparkgd-wrapper");
+    List<String> command = new java.util.ArrayList<>(
+        Processes.java(org.sparkgd.cli.SparkGd.class));
+    command.add(command.size() - 1, "-XX:TieredStopAtLevel=1");
+    command.add(command.size() - 1, "-Dlog4j2.configurationFile=" + root.resolve(
+        "conf/log4j2.properties"));
+    Files.writeString(wrapper, "#!/bin/sh\nexec " + command.stream().map(a -> "'" + a + "'")
+        .collect(java.util.stream.Collectors.joining(" ")).replace(
+            "'-Dlog4j2.configurationFile", "\"-Dsparkgd.log.dir=$SPARKGD_LOG_DIR\" "
+                + "'-Dlog4j2.configurationFile") + " \"$@\"\n");
+    wrapper.toFile().setExecutable(true);
     Path output = dir.resolve("processes.md");
     StringWriter err = new StringWriter();
     int code = Bench.execute(new String[] {"--parts", "processes", "--process-rows", "1000",
@@ -175,53 +187,6 @@ class BenchSmokeIT {
     assertTrue(text.lines().anyMatch(l -> l.startsWith("| sample fit (README) |")), text);
     assertTrue(text.matches("(?s).*The README's sample fit \\(advertising.csv, default "
         + "options\\), from the command to the summary: [0-9.]+ s, .*"), text);
-  }
-
-  /**
-   * The ingest part on tiny files: for each format, in turn, the one-iteration fit's read +
-   * cache, Spark's own read in its JVM, the default fit and (CSV) ml's, each figure filled.
-   */
-  @Test
-  void theIngestPartComparesEachFormatWithSparksOwnRead() throws Exception {
-    Path output = dir.resolve("ingest.md");
-    StringWriter err = new StringWriter();
-    int code = Bench.execute(new String[] {"--parts", "ingest", "--ingest-rows", "2000",
-        "--process-repetitions", "1", "--sparkgd", sparkgdWrapper().toString(),
-        "--scratch", dir.toString(), "--output", output.toString()}, SparkTestSession.get(),
-        new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-    assertEquals(0, code, err.toString());
-    String text = Files.readString(output);
-    for (String format : List.of("csv", "parquet")) {
-      List<String> rows = text.lines().filter(l -> l.startsWith("| 2,000 | " + format + " |"))
-          .toList();
-      assertEquals(2, rows.size(), text);
-      for (String cell : cells(rows.get(0))) {
-        assertFalse(cell.isEmpty() || cell.contains("NaN"), rows.get(0));
-      }
-      String[] whole = cells(rows.get(1));
-      assertTrue(Double.parseDouble(whole[2]) > 0, rows.get(1));
-      assertEquals(format.equals("csv"), whole[4].endsWith("×"), rows.get(1));
-    }
-  }
-
-  /**
-   * A script that starts sparkgd's main class on this test's class path with the quick JIT, as
-   * scripts/sparkgd does from the jar for a local driver: whole fit processes without a build.
-   */
-  private static Path sparkgdWrapper() throws java.io.IOException {
-    Path root = Path.of(System.getProperty("sparkgd.home", ".")).toAbsolutePath();
-    Path wrapper = dir.resolve("sparkgd-wrapper");
-    List<String> command = new java.util.ArrayList<>(
-        Processes.java(org.sparkgd.cli.SparkGd.class));
-    command.add(command.size() - 1, "-XX:TieredStopAtLevel=1");
-    command.add(command.size() - 1, "-Dlog4j2.configurationFile=" + root.resolve(
-        "conf/log4j2.properties"));
-    Files.writeString(wrapper, "#!/bin/sh\nexec " + command.stream().map(a -> "'" + a + "'")
-        .collect(java.util.stream.Collectors.joining(" ")).replace(
-            "'-Dlog4j2.configurationFile", "\"-Dsparkgd.log.dir=$SPARKGD_LOG_DIR\" "
-                + "'-Dlog4j2.configurationFile") + " \"$@\"\n");
-    wrapper.toFile().setExecutable(true);
-    return wrapper;
   }
 
   /** The data rows of the Markdown table whose header starts with {@code header}. */
