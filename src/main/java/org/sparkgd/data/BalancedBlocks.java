@@ -44,35 +44,46 @@ public final class BalancedBlocks {
   /** {@code blocks} in {@code partitions} partitions of equal rows (see the class comment). */
   public static JavaRDD<DataBlock> of(JavaRDD<DataBlock> blocks, int partitions,
       int numFeatures, int blockRows) {
-    return layOut(blocks, partitions, numFeatures, blockRows).packed();
+    return layOut(blocks, partitions, numFeatures, blockRows, false).packed();
   }
 
   /** {@code blocks} laid out in {@code partitions} partitions of equal rows. */
   static Layout layOut(JavaRDD<DataBlock> blocks, int partitions, int numFeatures,
-      int blockRows) {
-    return layOut(blocks, rows -> partitions, numFeatures, blockRows);
+      int blockRows, boolean summarize) {
+    return layOut(blocks, rows -> partitions, numFeatures, blockRows, summarize);
   }
 
   /**
    * {@code blocks} laid out in {@link #partitions} partitions for the rows they hold: the cache's
-   * layout for {@code cores} task slots. Counts each input partition's rows (one job).
+   * layout for {@code cores} task slots. Counts each input partition's rows (one job); with
+   * {@code summarize}, for input that is likely laid out already (the Parquet column reader's),
+   * the same job computes the rows' column statistics ({@link Layout#statistics}).
    */
   public static Layout forCores(JavaRDD<DataBlock> blocks, int cores, int numFeatures,
-      int minPartitions) {
+      int minPartitions, boolean summarize) {
     return layOut(blocks, rows -> partitions(cores, rows, numFeatures, minPartitions),
-        numFeatures, BlockPacker.defaultBlockRows(numFeatures));
+        numFeatures, BlockPacker.defaultBlockRows(numFeatures), summarize);
   }
 
   private static Layout layOut(JavaRDD<DataBlock> blocks, LongToIntFunction partitionsFor,
-      int numFeatures, int blockRows) {
+      int numFeatures, int blockRows, boolean summarize) {
+    int columns = summarize ? numFeatures + 1 : 0;
     List<Shape> shapes = blocks.mapPartitions(
-        it -> List.of(Shape.of(it, blockRows)).iterator()).collect();
+        it -> List.of(Shape.of(it, blockRows, columns)).iterator()).collect();
     boolean weighted = shapes.stream().anyMatch(Shape::weighted);
     List<Long> counts = shapes.stream().map(Shape::rows).toList();
     long total = counts.stream().mapToLong(Long::longValue).sum();
     RowRanges ranges = new RowRanges(partitionsFor.applyAsInt(total), total);
     if (total == 0 || ranges.laidOut(shapes)) {
-      return new Layout(blocks, null);
+      ColumnStatistics statistics = null;
+      if (summarize) {
+        // Merged in partition order, as a pass over the laid-out rows merges them.
+        statistics = new ColumnStatistics(columns);
+        for (Shape shape : shapes) {
+          statistics.merge(shape.statistics());
+        }
+      }
+      return new Layout(blocks, null, statistics);
     }
     long[] starts = new long[counts.size()];
     for (int p = 1; p < starts.length; p++) {
@@ -85,7 +96,7 @@ public final class BalancedBlocks {
     JavaRDD<DataBlock> slices = JavaRDD.fromRDD(new LayoutRDD(blocks.rdd(), sources,
         (t, it) -> ranges.slicesOf(t, readFrom[t], it)), blocks.classTag());
     return new Layout(slices, (t, it) -> new BlockPacker(new SliceRows(it, numFeatures,
-        weighted), numFeatures, blockRows, weighted));
+        weighted), numFeatures, blockRows, weighted), null);
   }
 
   /**
@@ -99,10 +110,21 @@ public final class BalancedBlocks {
     private final JavaRDD<DataBlock> rows;
     /** Packs a partition's slices; null when the input is laid out already. */
     private final LayoutRDD.Cut packer;
+    private final ColumnStatistics statistics;
 
-    private Layout(JavaRDD<DataBlock> rows, LayoutRDD.Cut packer) {
+    private Layout(JavaRDD<DataBlock> rows, LayoutRDD.Cut packer,
+        ColumnStatistics statistics) {
       this.rows = rows;
       this.packer = packer;
+      this.statistics = statistics;
+    }
+
+    /**
+     * The rows' column statistics when the counting job computed them (asked for, and the
+     * input laid out already), else null: the same, bit for bit, as a pass over {@link #rows}.
+     */
+    public ColumnStatistics statistics() {
+      return statistics;
     }
 
     public JavaRDD<DataBlock> rows() {
@@ -127,8 +149,11 @@ public final class BalancedBlocks {
    * {@link BlockPacker} packs a partition: full blocks of {@code blockRows}, then one with the
    * rest, none recording skipped rows.
    */
-  record Shape(long rows, boolean weighted, boolean packed) implements Serializable {
-    static Shape of(Iterator<DataBlock> blocks, int blockRows) {
+  record Shape(long rows, boolean weighted, boolean packed, ColumnStatistics statistics)
+      implements Serializable {
+    /** With {@code columns} above 0, also the blocks' column statistics. */
+    static Shape of(Iterator<DataBlock> blocks, int blockRows, int columns) {
+      ColumnStatistics statistics = columns > 0 ? new ColumnStatistics(columns) : null;
       long n = 0;
       boolean weights = false;
       boolean packed = true;
@@ -139,8 +164,11 @@ public final class BalancedBlocks {
         last = block.rows() != blockRows;
         n += block.rows();
         weights |= block.weights() != null;
+        if (statistics != null) {
+          statistics.add(block);
+        }
       }
-      return new Shape(n, weights, packed);
+      return new Shape(n, weights, packed, statistics);
     }
   }
 

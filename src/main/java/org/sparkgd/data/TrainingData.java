@@ -73,11 +73,13 @@ public final class TrainingData implements AutoCloseable {
       beforeCaching.accept(CacheSize.of(spark.hadoopConfiguration(), spec,
           files, design, spark.defaultParallelism()));
     }
+    // The Parquet column reader reads the cache's layout: its statistics come with the count.
+    boolean laidOut = parquet(spec, files) && split == null;
     TrainingData data = design != null
         ? fromRaw(raw, design.columnNames(), design.label(), spec.path(), split,
-            design.intercept(), spec.minPartitions())
+            design.intercept(), spec.minPartitions(), laidOut)
         : fromRaw(raw, spec.features(), spec.label(), spec.path(), split, !spec.noIntercept(),
-            spec.minPartitions());
+            spec.minPartitions(), laidOut);
     data.design = design;
     return checkWeights(data, spec);
   }
@@ -161,6 +163,17 @@ public final class TrainingData implements AutoCloseable {
    */
   public static TrainingData fromRaw(JavaRDD<DataBlock> raw, List<String> features,
       String label, String source, HoldOutSplit split, boolean intercept, int minPartitions) {
+    return fromRaw(raw, features, label, source, split, intercept, minPartitions, false);
+  }
+
+  /**
+   * As above; {@code laidOut}: the input is likely laid out as the cache keeps it already, so
+   * that the job counting its rows also computes their statistics (saving a pass; the same
+   * bits, and a pass of their own when the input was not laid out after all).
+   */
+  private static TrainingData fromRaw(JavaRDD<DataBlock> raw, List<String> features,
+      String label, String source, HoldOutSplit split, boolean intercept, int minPartitions,
+      boolean laidOut) {
     int numFeatures = features.size();
     raw.setName("sparkgd raw input: " + source).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -169,8 +182,9 @@ public final class TrainingData implements AutoCloseable {
       // (at most two copies of the rows are held at a time).
       BalancedBlocks.Layout training = BalancedBlocks.forCores(
           split == null ? raw : keep(raw, split, false), raw.context().defaultParallelism(),
-          numFeatures, minPartitions);
-      ColumnStatistics stats = statistics(training.rows(), numFeatures);
+          numFeatures, minPartitions, laidOut);
+      ColumnStatistics stats = training.statistics() != null ? training.statistics()
+          : statistics(training.rows(), numFeatures);
       check(stats, source, split);
       List<String> columns = new java.util.ArrayList<>(features);
       columns.add(label);

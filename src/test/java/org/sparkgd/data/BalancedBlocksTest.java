@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -170,8 +171,9 @@ class BalancedBlocksTest {
   @Test
   void aLayoutsRowsAreItsPackedRows() {
     JavaRDD<DataBlock> input = uneven(new int[][] {{40, 40, 17}, {5}, {}, {100, 3}, {61}});
-    BalancedBlocks.Layout layout = BalancedBlocks.layOut(input, 4, D, 16);
+    BalancedBlocks.Layout layout = BalancedBlocks.layOut(input, 4, D, 16, true);
     assertTrue(layout.repacked());
+    assertNull(layout.statistics(), "not laid out: the statistics need a pass of their own");
     List<List<DataBlock>> slices = layout.rows().glom().collect();
     List<List<DataBlock>> packed = layout.packed().glom().collect();
     assertEquals(4, slices.size());
@@ -180,10 +182,18 @@ class BalancedBlocksTest {
       assertArrayEquals(concat(packed.get(t), false), concat(slices.get(t), false));
     }
     JavaRDD<DataBlock> laidOut = uneven(new int[][] {{16, 16, 2}, {16, 16, 1}});
-    BalancedBlocks.Layout kept = BalancedBlocks.layOut(laidOut, 2, D, 16);
+    BalancedBlocks.Layout kept = BalancedBlocks.layOut(laidOut, 2, D, 16, true);
     assertFalse(kept.repacked());
     assertSame(laidOut, kept.rows());
     assertSame(laidOut, kept.packed());
+    // Counted and summarized in one job: the same bits as a pass over the laid-out rows.
+    ColumnStatistics pass = PartitionSummaries.mergeInOrder(laidOut,
+        () -> new ColumnStatistics(D + 1), ColumnStatistics::add, ColumnStatistics::merge);
+    assertEquals(pass.count(), kept.statistics().count());
+    for (int c = 0; c <= D; c++) {
+      assertEquals(pass.mean(c), kept.statistics().mean(c), 0);
+      assertEquals(pass.sampleStd(c), kept.statistics().sampleStd(c), 0);
+    }
   }
 
   private static double[] concat(List<DataBlock> blocks, boolean features) {
