@@ -1,11 +1,11 @@
 # Sourced by scripts/sparkgd: the class archive of a local run's JVM (the JDK's AppCDS).
 #
-# A local run spends 4 to 5 s starting its JVM and Spark, most of it loading, checking and
-# linking the classes of some 200 jars. Mapped from an archive, JVM and Spark start take about
-# half as long: 2.0-2.4 s instead of 4.4-4.6, and a default fit of 10^7 CSV rows 7.39 s instead
-# of 11.14 (scripts/bench --parts ingest, docs/speed.md). The archive is made once per build,
+# A local run spends most of its JVM and Spark start loading, checking and linking the classes
+# of some 200 jars. Mapped from an archive, JVM and Spark start take less than half as long:
+# 1.0-1.1 s instead of 2.4-2.6 for the sample fit (SPARKGD_CLASS_ARCHIVE=on/off, model.json's
+# timings, docs/speed.md). The archive is made once per build,
 # next to the jar, by a fit of the bundled sample data that the JVM records
-# (-XX:ArchiveClassesAtExit; about 25 s, said on the terminal), before the first fit that finds
+# (-XX:ArchiveClassesAtExit; about 20 s, said on the terminal), before the first fit that finds
 # it missing or older than the build; every local run then maps it (-XX:SharedArchiveFile). A
 # JVM that cannot map it (another JDK, a heap over 32 GiB) runs without it, as before.
 # SPARKGD_CLASS_ARCHIVE=off: no archive.
@@ -36,8 +36,8 @@ make_class_archive() {
   work="$(mktemp -d)"
   # shellcheck disable=SC2064
   trap "rm -rf '$lock' '$work' '$archive.tmp'" EXIT
-  echo "sparkgd: making the class archive that starts later runs about 3 s sooner (once per" \
-    "build, about 25 s)..." >&2
+  echo "sparkgd: making the class archive that starts later runs about 1.5 s sooner (once per" \
+    "build, about 20 s)..." >&2
   java "${jvm_opts[@]}" "${local_jit[@]}" "-XX:ArchiveClassesAtExit=$archive.tmp" \
     -Xlog:cds=off -Xlog:cds+dynamic=off "-Dlog4j2.configurationFile=$root/conf/log4j2.properties" \
     "-Dsparkgd.log.dir=$work" -cp "$jar:$(cat "$classpath_file")" "$main_class" fit \
