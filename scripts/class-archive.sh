@@ -3,7 +3,7 @@
 # A local run spends most of its JVM and Spark start loading, checking and linking the classes
 # of some 200 jars. Mapped from an archive, JVM and Spark start take less than half as long:
 # 1.0-1.1 s instead of 2.4-2.6 for the sample fit (SPARKGD_CLASS_ARCHIVE=on/off, model.json's
-# timings, docs/speed.md). The archive is made once per build,
+# timings; README, Configuration). The archive is made once per build,
 # next to the jar, by a fit of the bundled sample data that the JVM records
 # (-XX:ArchiveClassesAtExit; about 20 s, said on the terminal), before the first fit that finds
 # it missing or older than the build; every local run then maps it (-XX:SharedArchiveFile). A

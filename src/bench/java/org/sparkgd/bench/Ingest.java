@@ -68,7 +68,7 @@ final class Ingest {
       if (format.equals("csv")) {
         generate.add("--single-file");
       }
-      Processes.run(generate, env, dir.resolve("generate.txt"));
+      Processes.run(generate, env, dir.resolve("generate-" + format + ".txt"));
       files.add(file);
     }
     List<List<Row>> samples = new ArrayList<>();

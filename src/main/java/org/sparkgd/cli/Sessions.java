@@ -13,7 +13,7 @@ public interface Sessions {
 
   void close(SparkContext spark);
 
-  /** The error for which the session was stopped under its command, or null. */
+  /** The error for which the SparkContext was stopped under its command, or null. */
   default UserError stoppedBy() {
     return null;
   }

@@ -75,14 +75,10 @@ public final class BalancedBlocks {
     long total = counts.stream().mapToLong(Long::longValue).sum();
     RowRanges ranges = new RowRanges(partitionsFor.applyAsInt(total), total);
     if (total == 0 || ranges.laidOut(shapes)) {
-      ColumnStatistics statistics = null;
-      if (summarize) {
-        // Merged in partition order, as a pass over the laid-out rows merges them.
-        statistics = new ColumnStatistics(columns);
-        for (Shape shape : shapes) {
-          statistics.merge(shape.statistics());
-        }
-      }
+      // Merged as a pass over the laid-out rows merges them (PartitionSummaries).
+      ColumnStatistics statistics = !summarize ? null : PartitionSummaries.merge(
+          shapes.stream().map(Shape::statistics).toList(),
+          () -> new ColumnStatistics(columns), ColumnStatistics::merge);
       return new Layout(blocks, null, statistics);
     }
     long[] starts = new long[counts.size()];
@@ -100,43 +96,45 @@ public final class BalancedBlocks {
   }
 
   /**
-   * Blocks laid out for the cache. {@link #rows} are the layout's partitions as slices of the
-   * input's blocks (cut at the partitions' boundaries only, not copied): for a pass that reads
-   * each row once in order, as the statistics do. {@link #packed} are the same rows packed as the
-   * cache keeps them; {@link #repacked} says whether those blocks are new at each computation
-   * (so that a pass may change them in place) or the input's own.
+   * Blocks laid out for the cache. {@link #slices} are the layout's partitions as slices of the
+   * input's blocks (the input's arrays, but for a block cut at a partition boundary, whose part
+   * is copied): for a pass that reads each row once in order, as the statistics do.
+   * {@link #packed} are the same rows packed as the cache keeps them; {@link #repacked} says
+   * whether those blocks are new at each computation (so that a pass may change them in place)
+   * or the input's own.
    */
   public static final class Layout {
-    private final JavaRDD<DataBlock> rows;
+    private final JavaRDD<DataBlock> slices;
     /** Packs a partition's slices; null when the input is laid out already. */
     private final LayoutRDD.Cut packer;
     private final ColumnStatistics statistics;
 
-    private Layout(JavaRDD<DataBlock> rows, LayoutRDD.Cut packer,
+    private Layout(JavaRDD<DataBlock> slices, LayoutRDD.Cut packer,
         ColumnStatistics statistics) {
-      this.rows = rows;
+      this.slices = slices;
       this.packer = packer;
       this.statistics = statistics;
     }
 
     /**
      * The rows' column statistics when the counting job computed them (asked for, and the
-     * input laid out already), else null: the same, bit for bit, as a pass over {@link #rows}.
+     * input laid out already), else null: the same, bit for bit, as a pass over
+     * {@link #slices}.
      */
     public ColumnStatistics statistics() {
       return statistics;
     }
 
-    public JavaRDD<DataBlock> rows() {
-      return rows;
+    public JavaRDD<DataBlock> slices() {
+      return slices;
     }
 
     public JavaRDD<DataBlock> packed() {
       if (packer == null) {
-        return rows;
+        return slices;
       }
       LayoutRDD.Cut pack = packer;
-      return rows.mapPartitionsWithIndex((t, it) -> pack.apply(t, it), true);
+      return slices.mapPartitionsWithIndex((t, it) -> pack.apply(t, it), true);
     }
 
     public boolean repacked() {

@@ -23,9 +23,14 @@ public final class PartitionSummaries {
       }
       return List.of(partial).iterator();
     }).collect();
+    return merge(partitions, zero, merge);
+  }
+
+  /** {@code partials} merged on the driver in their order, from {@code zero}. */
+  public static <S> S merge(List<S> partials, Function0<S> zero, Function2<S, S, S> merge) {
     try {
       S total = zero.call();
-      for (S partial : partitions) {
+      for (S partial : partials) {
         total = merge.call(total, partial);
       }
       return total;

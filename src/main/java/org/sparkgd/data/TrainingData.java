@@ -73,13 +73,14 @@ public final class TrainingData implements AutoCloseable {
       beforeCaching.accept(CacheSize.of(spark.hadoopConfiguration(), spec,
           files, design, spark.defaultParallelism()));
     }
-    // The Parquet column reader reads the cache's layout: its statistics come with the count.
-    boolean laidOut = parquet(spec, files) && split == null;
+    // Plain Parquet columns are read in the cache's layout (the column reader): their
+    // statistics come with the count. A formula's Parquet goes through Spark SQL's rows.
+    boolean summarizeWhileCounting = parquet(spec, files) && design == null && split == null;
     TrainingData data = design != null
         ? fromRaw(raw, design.columnNames(), design.label(), spec.path(), split,
-            design.intercept(), spec.minPartitions(), laidOut)
+            design.intercept(), spec.minPartitions(), false)
         : fromRaw(raw, spec.features(), spec.label(), spec.path(), split, !spec.noIntercept(),
-            spec.minPartitions(), laidOut);
+            spec.minPartitions(), summarizeWhileCounting);
     data.design = design;
     return checkWeights(data, spec);
   }
@@ -167,24 +168,25 @@ public final class TrainingData implements AutoCloseable {
   }
 
   /**
-   * As above; {@code laidOut}: the input is likely laid out as the cache keeps it already, so
-   * that the job counting its rows also computes their statistics (saving a pass; the same
-   * bits, and a pass of their own when the input was not laid out after all).
+   * As above; {@code summarizeWhileCounting}: the input is likely laid out as the cache keeps it
+   * already, so the job counting its rows also computes their statistics (saving a pass; the
+   * same bits; a pass of their own, and a wasted summary, when it was not laid out after all:
+   * a schema the column reader does not take, or rows dropped as bad).
    */
   private static TrainingData fromRaw(JavaRDD<DataBlock> raw, List<String> features,
       String label, String source, HoldOutSplit split, boolean intercept, int minPartitions,
-      boolean laidOut) {
+      boolean summarizeWhileCounting) {
     int numFeatures = features.size();
     raw.setName("sparkgd raw input: " + source).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      // Laid out from the raw cache on each of its two passes, not cached itself: the
-      // statistics read slices of the raw blocks, the standardized cache is packed from them
-      // (at most two copies of the rows are held at a time).
+      // Laid out from the raw cache, not cached itself: the statistics (unless the counting
+      // job computed them) read slices of the raw blocks, the standardized cache is packed
+      // from them (at most two copies of the rows are held at a time).
       BalancedBlocks.Layout training = BalancedBlocks.forCores(
           split == null ? raw : keep(raw, split, false), raw.context().defaultParallelism(),
-          numFeatures, minPartitions, laidOut);
+          numFeatures, minPartitions, summarizeWhileCounting);
       ColumnStatistics stats = training.statistics() != null ? training.statistics()
-          : statistics(training.rows(), numFeatures);
+          : statistics(training.slices(), numFeatures);
       check(stats, source, split);
       List<String> columns = new java.util.ArrayList<>(features);
       columns.add(label);

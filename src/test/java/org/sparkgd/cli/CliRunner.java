@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.sparkgd.SparkTestSession;
 
 /** Runs the sparkgd command line in this JVM on the shared test session, and reads its outputs. */

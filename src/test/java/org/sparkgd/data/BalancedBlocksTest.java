@@ -174,7 +174,7 @@ class BalancedBlocksTest {
     BalancedBlocks.Layout layout = BalancedBlocks.layOut(input, 4, D, 16, true);
     assertTrue(layout.repacked());
     assertNull(layout.statistics(), "not laid out: the statistics need a pass of their own");
-    List<List<DataBlock>> slices = layout.rows().glom().collect();
+    List<List<DataBlock>> slices = layout.slices().glom().collect();
     List<List<DataBlock>> packed = layout.packed().glom().collect();
     assertEquals(4, slices.size());
     for (int t = 0; t < 4; t++) {
@@ -184,7 +184,7 @@ class BalancedBlocksTest {
     JavaRDD<DataBlock> laidOut = uneven(new int[][] {{16, 16, 2}, {16, 16, 1}});
     BalancedBlocks.Layout kept = BalancedBlocks.layOut(laidOut, 2, D, 16, true);
     assertFalse(kept.repacked());
-    assertSame(laidOut, kept.rows());
+    assertSame(laidOut, kept.slices());
     assertSame(laidOut, kept.packed());
     // Counted and summarized in one job: the same bits as a pass over the laid-out rows.
     ColumnStatistics pass = PartitionSummaries.mergeInOrder(laidOut,
