@@ -79,7 +79,7 @@ public final class BalancedBlocks {
       ColumnStatistics statistics = !summarize ? null : PartitionSummaries.merge(
           shapes.stream().map(Shape::statistics).toList(),
           () -> new ColumnStatistics(columns), ColumnStatistics::merge);
-      return new Layout(blocks, null, statistics);
+      return new Layout(blocks, blocks, statistics);
     }
     long[] starts = new long[counts.size()];
     for (int p = 1; p < starts.length; p++) {
@@ -91,8 +91,8 @@ public final class BalancedBlocks {
         .toArray();
     JavaRDD<DataBlock> slices = JavaRDD.fromRDD(new LayoutRDD(blocks.rdd(), sources,
         (t, it) -> ranges.slicesOf(t, readFrom[t], it)), blocks.classTag());
-    return new Layout(slices, (t, it) -> new BlockPacker(new SliceRows(it, numFeatures,
-        weighted), numFeatures, blockRows, weighted), null);
+    return new Layout(slices, slices.mapPartitions(it -> new BlockPacker(new SliceRows(it,
+        numFeatures, weighted), numFeatures, blockRows, weighted)), null);
   }
 
   /**
@@ -105,14 +105,14 @@ public final class BalancedBlocks {
    */
   public static final class Layout {
     private final JavaRDD<DataBlock> slices;
-    /** Packs a partition's slices; null when the input is laid out already. */
-    private final LayoutRDD.Cut packer;
+    /** The slices packed; the input itself when it is laid out already. */
+    private final JavaRDD<DataBlock> packed;
     private final ColumnStatistics statistics;
 
-    private Layout(JavaRDD<DataBlock> slices, LayoutRDD.Cut packer,
+    private Layout(JavaRDD<DataBlock> slices, JavaRDD<DataBlock> packed,
         ColumnStatistics statistics) {
       this.slices = slices;
-      this.packer = packer;
+      this.packed = packed;
       this.statistics = statistics;
     }
 
@@ -130,15 +130,11 @@ public final class BalancedBlocks {
     }
 
     public JavaRDD<DataBlock> packed() {
-      if (packer == null) {
-        return slices;
-      }
-      LayoutRDD.Cut pack = packer;
-      return slices.mapPartitionsWithIndex((t, it) -> pack.apply(t, it), true);
+      return packed;
     }
 
     public boolean repacked() {
-      return packer != null;
+      return packed != slices;
     }
   }
 

@@ -39,6 +39,11 @@ final class ParquetColumnRows implements RowSource, AutoCloseable {
   /** The batch, column by column, and which of its values are null. */
   private final double[][] values;
   private final boolean[][] nulls;
+  /**
+   * Whether position k reads its column: a column chosen twice (a feature that is also the
+   * weight) is read once, and the later position shares the first one's values.
+   */
+  private final boolean[] reads;
   private int batchRows;
   private int nextInBatch;
   private ParquetFileReader reader;
@@ -62,19 +67,13 @@ final class ParquetColumnRows implements RowSource, AutoCloseable {
     this.columns = new ParquetPageValues[names.size()];
     this.values = new double[names.size()][];
     this.nulls = new boolean[names.size()][];
+    this.reads = new boolean[names.size()];
     for (int k = 0; k < names.size(); k++) {
       int first = names.indexOf(names.get(k));
-      values[k] = first < k ? values[first] : new double[BATCH_ROWS];
-      nulls[k] = first < k ? nulls[first] : new boolean[BATCH_ROWS];
+      reads[k] = first == k;
+      values[k] = reads[k] ? new double[BATCH_ROWS] : values[first];
+      nulls[k] = reads[k] ? new boolean[BATCH_ROWS] : nulls[first];
     }
-  }
-
-  /**
-   * Whether position k reads its column: a column chosen twice (a feature that is also the
-   * weight) is read once, and the later position shares the first one's values.
-   */
-  private boolean reads(int k) {
-    return names.indexOf(names.get(k)) == k;
   }
 
   @Override
@@ -169,7 +168,7 @@ final class ParquetColumnRows implements RowSource, AutoCloseable {
     batchRow = piece.fileRow() + piece.skip() + piece.take() - left;
     batchRows = (int) Math.min(BATCH_ROWS, left);
     for (int k = 0; k < columns.length; k++) {
-      if (reads(k)) {
+      if (reads[k]) {
         columns[k].read(batchRows, values[k], nulls[k], 0);
       }
     }
@@ -191,7 +190,7 @@ final class ParquetColumnRows implements RowSource, AutoCloseable {
       }
       PageReadStore group = reader.readRowGroup(next.rowGroup());
       for (int k = 0; k < columns.length; k++) {
-        if (!reads(k)) {
+        if (!reads[k]) {
           continue;
         }
         ColumnDescriptor descriptor = schema.getColumnDescription(new String[] {names.get(k)});

@@ -78,7 +78,7 @@ public final class TrainingData implements AutoCloseable {
     boolean summarizeWhileCounting = parquet(spec, files) && design == null && split == null;
     TrainingData data = design != null
         ? fromRaw(raw, design.columnNames(), design.label(), spec.path(), split,
-            design.intercept(), spec.minPartitions(), false)
+            design.intercept(), spec.minPartitions(), summarizeWhileCounting)
         : fromRaw(raw, spec.features(), spec.label(), spec.path(), split, !spec.noIntercept(),
             spec.minPartitions(), summarizeWhileCounting);
     data.design = design;
