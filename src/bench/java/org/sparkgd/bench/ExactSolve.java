@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * error-free and rounded once, so the least-squares answer is β to about 1e-15; each side's
  * digits are −log10 of its largest relative error against it.
  */
-final class ExactSolve {
+public final class ExactSolve {
   static final double INTERCEPT = 3;
 
   /** One size: both processes' wall seconds and digits kept. */
@@ -81,7 +81,7 @@ final class ExactSolve {
   }
 
   /** −log10 of the largest relative error against the known solution (intercept first). */
-  static double digits(double[] estimates) {
+  public static double digits(double[] estimates) {
     double worst = Math.abs(estimates[0] - INTERCEPT) / INTERCEPT;
     for (int j = 1; j < estimates.length; j++) {
       worst = Math.max(worst, Math.abs(estimates[j] - beta(j - 1)) / beta(j - 1));
@@ -90,7 +90,7 @@ final class ExactSolve {
   }
 
   /** The CSV: x in [−1, 1) with 6 decimals (exact k/10⁶ once parsed), y rounded once. */
-  static void write(Path csv, long n, int d) throws IOException {
+  public static void write(Path csv, long n, int d) throws IOException {
     SplittableRandom random = new SplittableRandom(n * 31 + d);
     try (BufferedWriter out = Files.newBufferedWriter(csv)) {
       StringBuilder line = new StringBuilder();

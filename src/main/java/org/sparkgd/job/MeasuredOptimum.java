@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.sparkgd.config.Mode;
+import org.sparkgd.config.OptimizerKinds;
 import org.sparkgd.data.DataBlock;
 import org.sparkgd.data.Standardization;
 import org.sparkgd.engine.LeastSquaresLoss;
@@ -26,7 +27,8 @@ record MeasuredOptimum(ExactAnswer answer, ExactReference reference, Evaluation 
   /** @param originalRows re-reads the training rows as read, or null when they cannot be */
   static MeasuredOptimum of(LeastSquaresLoss loss, DescentPlan plan, Standardization s,
       Supplier<JavaRDD<DataBlock>> originalRows) {
-    ExactAnswer answer = ExactAnswer.compute(loss, plan.penalty(), s, originalRows);
+    ExactAnswer answer = ExactAnswer.compute(loss, plan.penalty(), s, originalRows,
+        plan.options().solver() == OptimizerKinds.Solver.NORMAL);
     ExactReference reference = answer.reference();
     if (!reference.hasOptimum() || plan.options().mode() != Mode.BATCH) {
       return new MeasuredOptimum(answer, reference, null);
