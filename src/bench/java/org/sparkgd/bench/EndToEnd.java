@@ -55,7 +55,7 @@ final class EndToEnd {
       Fit exact = linearRegression(spark, csv, "normal", 0, 0, 1);
       return new Result(rows, bytes, tolerance, sparkgd, conjugate, lr, exact.coefficients());
     } finally {
-      deleteRecursively(scratch);
+      Processes.deleteTree(scratch);
     }
   }
 
@@ -123,14 +123,4 @@ final class EndToEnd {
     return List.of("intercept", "TV", "radio", "newspaper");
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!java.nio.file.Files.exists(dir)) {
-      return;
-    }
-    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        java.nio.file.Files.delete(p);
-      }
-    }
-  }
 }

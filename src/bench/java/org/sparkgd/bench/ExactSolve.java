@@ -48,7 +48,9 @@ public final class ExactSolve {
   static List<Row> run(List<String> sizes, Path sparkgd, Path scratch)
       throws IOException, InterruptedException {
     List<Row> rows = new ArrayList<>();
-    Processes.prepareClassArchive(sparkgd, Files.createTempDirectory(scratch, "sparkgd-exact-"));
+    Path archiveFit = Files.createTempDirectory(scratch, "sparkgd-exact-");
+    Processes.prepareClassArchive(sparkgd, archiveFit);
+    Processes.deleteTree(archiveFit);
     for (String size : sizes) {
       String[] nd = size.toLowerCase(Locale.ROOT).split("x");
       long n = (long) Double.parseDouble(nd[0]);
@@ -72,11 +74,7 @@ public final class ExactSolve {
       Fit descent = fit(sparkgd, csv, names, dir, "default");
       rows.add(new Row(n, d, Files.size(csv) / 1048576.0, exact.seconds(), mllibSeconds,
           exact.digits(), digits(theirs), descent.seconds(), descent.digits()));
-      try (var paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
+      Processes.deleteTree(dir);
     }
     return rows;
   }

@@ -109,7 +109,7 @@ final class FreshProcesses {
         Roofline loop = Roofline.over(data, jsc.defaultParallelism())) {
       roofline = Timing.measure(3, repetitions, () -> loop.pass(BenchRun.THETA));
     }
-    deleteRecursively(dir);
+    Processes.deleteTree(dir);
     return new Result(rows, iterations, jsc.defaultParallelism(), fits, roofline, floor,
         settings.floorJobs(), mllib, csvMiB, sample, settings.repetitions());
   }
@@ -121,11 +121,4 @@ final class FreshProcesses {
     return sorted.get((sorted.size() - 1) / 2);
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 }

@@ -39,6 +39,18 @@ final class Processes {
     }
   }
 
+  /** Deletes {@code dir} and everything in it (nothing when it does not exist). */
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
   /**
    * Has scripts/sparkgd make its class archive (scripts/class-archive.sh) before any fit is
    * timed, as a user's first fit does: one untimed one-iteration fit of a few rows.
