@@ -78,8 +78,8 @@ public enum FitOption {
       "a of --penalty elastic-net (l2 means 0, l1 means 1)."),
   SOLVER(choice(OptimizerKinds.Solver.class), OptimizerKinds.Solver.GD, "S", null, "solver",
       "gd (gradient descent) or normal (the exact least-squares solution from a QR factor of "
-          + "the rows, one pass, refined against the input when the design is "
-          + "ill-conditioned; no penalty or l2 only)."),
+          + "the rows, one pass, then refined against the input as read, one more pass, two "
+          + "when the design is ill-conditioned; no penalty or l2 only)."),
   REFERENCE(choice(OptimizerKinds.Reference.class), OptimizerKinds.Reference.AUTO, "R", null,
       null, "Compute the exact optimum in one extra pass, to report the optimality gap and the "
           + "safe step: auto (when its estimated cost, about 2·n·p² flops and p² doubles of "

@@ -161,7 +161,8 @@ public final class ResidualSums {
    * Rows [from, to), d > 4, four rows at a time: their residuals as four independent sums over
    * the row (each in the order of the other loops, ((θ_0 + θ_1 z_1) + …) − y), then one pass
    * over the features adds the four rows' r·z_j to each gradient sum in row order. Both inner
-   * loops read the rows in memory order; the second is independent across j, so it vectorizes.
+   * loops read the rows in memory order. Neither vectorizes in JDK 17's C2 (a fixed-order sum;
+   * a store into g that might alias x): docs/benchmark-width.md has the measurements.
    * The sums are those of a row-at-a-time loop, bit for bit, at any width.
    */
   private static void addRun(double[] x, double[] y, int from, int to, int d, double[] theta,
