@@ -3,6 +3,11 @@ package org.sparkgd.bench;
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.lapack.LAPACK;
 import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRBlock;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.block.MatrixOps_DDRB;
+import org.ejml.dense.block.decomposition.qr.QRDecompositionHouseholder_DDRB;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.netlib.util.intW;
 import org.sparkgd.stats.QrAccumulator;
 import org.sparkgd.stats.QrKernelChoice;
@@ -13,13 +18,14 @@ import org.sparkgd.stats.QrKernelChoice;
  * product uses from {@code QrAccumulator.BLOCKED_FROM} columns ({@code blocked:ROWSxPANEL}:
  * rows per block, reflectors per compact-WY panel), LAPACK's blocked {@code dgeqrf} on
  * [R; panel] (copied column-major) and {@code dgelqf} on the rows as they lie (the transpose),
- * both from the {@code dev.ludovic.netlib} build Spark ships, and its BLAS {@code dgemm} forming
- * XᵀX over the same panels (the level-3 ceiling). For each p, n is chosen so that one run is
- * about the given flops, counted as 2n(p + 1)² for every kernel; each kernel runs 3 times
- * (round-robin) and the best is kept; the list must include {@code givens}. Prints a Markdown table with each kernel's ratio to Givens in the same
- * run. Not a part of {@code scripts/bench}: {@code java -Xmx4g -cp
- * target/test-classes:target/classes:$(cat target/classpath.txt) org.sparkgd.bench.QrKernels
- * 6e9 100,300,1000 givens,blocked:256x32,dgemm}.
+ * both from the {@code dev.ludovic.netlib} build Spark ships, EJML's Householder QR of the
+ * whole partition ({@code ejml}: column-wise; {@code ejml-block}: blocked, in EJML's block
+ * layout; the copies into its layouts timed too), and the BLAS's {@code dgemm} forming XᵀX over
+ * the same panels (the level-3 ceiling). For each p, n is chosen so that one run is about the
+ * given flops, counted as 2n(p + 1)² for every kernel; each kernel runs 3 times (round-robin)
+ * and the best is kept; the list must include {@code givens}. Prints a Markdown table with each
+ * kernel's ratio to Givens in the same run. Not a part of {@code scripts/bench}; the command,
+ * on a class path with the test scope (EJML), is in docs/benchmark-qr-kernels.md.
  */
 final class QrKernels {
   private static final int REPETITIONS = 3;
@@ -125,6 +131,18 @@ final class QrKernels {
           System.arraycopy(rows, start * c, a, left * c, k * c);
           lapack.dgelqf(c, left + k, a, c, tau, work, work.length, info);
         }
+      }
+      case "ejml" -> {
+        // EJML's column-wise Householder QR of the partition's rows at once (it copies them
+        // into its own column-major array); the R factors of partitions would merge as ours do.
+        DMatrixRMaj a = DMatrixRMaj.wrap(n, c, rows.clone());
+        DecompositionFactory_DDRM.qr(n, c).decompose(a);
+      }
+      case "ejml-block" -> {
+        // EJML's blocked Householder QR (its own level-3 kernels), in its block layout.
+        DMatrixRBlock a = MatrixOps_DDRB.convert(DMatrixRMaj.wrap(n, c, rows));
+        QRDecompositionHouseholder_DDRB qr = new QRDecompositionHouseholder_DDRB();
+        qr.decompose(a);
       }
       case "dgemm" -> {
         double[] cross = new double[c * c];

@@ -77,9 +77,9 @@ public enum FitOption {
   L1_RATIO(NUMBER, 0.5, "A", Rule.in("[0, 1]"), "elasticNetParam",
       "a of --penalty elastic-net (l2 means 0, l1 means 1)."),
   SOLVER(choice(OptimizerKinds.Solver.class), OptimizerKinds.Solver.GD, "S", null, "solver",
-      "gd (gradient descent) or normal (the exact least-squares solution from a QR factor of "
-          + "the rows, one pass, then refined against the input as read, one more pass, two "
-          + "when the design is ill-conditioned; no penalty or l2 only)."),
+      "gd (gradient descent) or normal (the exact least-squares solution: a QR factor of the "
+          + "rows in one pass, refined against the input as read in one more, two when the "
+          + "design is ill-conditioned; no penalty, or l2 only, which is not refined)."),
   REFERENCE(choice(OptimizerKinds.Reference.class), OptimizerKinds.Reference.AUTO, "R", null,
       null, "Compute the exact optimum in one extra pass, to report the optimality gap and the "
           + "safe step: auto (when its estimated cost, about 2·n·p² flops and p² doubles of "

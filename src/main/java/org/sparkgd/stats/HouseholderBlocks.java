@@ -22,8 +22,9 @@ final class HouseholderBlocks {
   /**
    * Whether the BLAS that loaded makes the level-3 route pay: its vector build (Java's
    * {@code jdk.incubator.vector} module, which spark-submit adds) or a native one. On the
-   * scalar Java loops it loads otherwise, dgemm is only 1.3–2× the rotations and this kernel
-   * measured 0.5–1.3× them, so {@link QrAccumulator} keeps the rotations there.
+   * scalar Java loops it loads otherwise, dgemm is only 1.3–2.2× the rotations and this kernel
+   * measured 0.87–1.37× them (docs/benchmark-qr-kernels.md), so {@link QrAccumulator} keeps
+   * the rotations there.
    */
   static final boolean PAYS = BLAS instanceof dev.ludovic.netlib.blas.NativeBLAS
       || BLAS.getClass().getSimpleName().equals("VectorBLAS");
