@@ -122,5 +122,4 @@ final class EndToEnd {
   static List<String> columns() {
     return List.of("intercept", "TV", "radio", "newspaper");
   }
-
 }

@@ -2,7 +2,6 @@ package org.sparkgd.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,20 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
+import org.sparkgd.KnownSolutionCsv;
 
 /**
  * The {@code exact} part: {@code sparkgd fit --solver normal} against MLlib's
  * {@code LinearRegression} with {@code solver=normal} (VectorAssembler), as whole fresh
- * processes in the same run on the same CSV file of n rows × d features. The file has a known
- * solution: x with 6 decimals, β_j = 1 + (j mod 10)/8, intercept 3, and y = 3 + xβ summed
- * error-free and rounded once, so the least-squares answer is β to about 1e-15; each side's
- * digits are −log10 of its largest relative error against it. A third process fits the file
+ * processes in the same run on the same CSV file of n rows × d features with a known
+ * least-squares answer ({@link KnownSolutionCsv}); each side's digits are −log10 of its largest
+ * relative error against it. A third process fits the file
  * with sparkgd's default options (gradient descent), whose target is that answer to 1e-6.
  */
-public final class ExactSolve {
-  static final double INTERCEPT = 3;
-
+final class ExactSolve {
+  /** Digits a default descent must keep: the least-squares answer to 1e-6, relative. */
+  static final double DEFAULT_FIT_DIGITS = 6;
   /**
    * One size: each process's wall seconds and digits kept, sparkgd's {@code --solver normal}
    * and MLlib's, then sparkgd's default descent.
@@ -35,14 +33,8 @@ public final class ExactSolve {
   /** One sparkgd process: its wall seconds and the digits its model.json keeps. */
   private record Fit(double seconds, double digits) {}
 
-  /** Digits a default descent must keep: the least-squares answer to 1e-6, relative. */
-  static final double DEFAULT_FIT_DIGITS = 6;
 
   private ExactSolve() {}
-
-  static double beta(int j) {
-    return 1 + (j % 10) / 8.0;
-  }
 
   /** @param sizes "nxd" each, e.g. 20000x1000 */
   static List<Row> run(List<String> sizes, Path sparkgd, Path scratch)
@@ -57,7 +49,7 @@ public final class ExactSolve {
       int d = Integer.parseInt(nd[1]);
       Path dir = Files.createTempDirectory(scratch, "sparkgd-exact-");
       Path csv = dir.resolve("wide.csv");
-      write(csv, n, d);
+      KnownSolutionCsv.write(csv, n, d);
       List<String> names = new ArrayList<>();
       for (int j = 0; j < d; j++) {
         names.add("x" + j);
@@ -73,7 +65,7 @@ public final class ExactSolve {
       double[] theirs = Processes.numbersAfter(console, "MLLIB_COEF");
       Fit descent = fit(sparkgd, csv, names, dir, "default");
       rows.add(new Row(n, d, Files.size(csv) / 1048576.0, exact.seconds(), mllibSeconds,
-          exact.digits(), digits(theirs), descent.seconds(), descent.digits()));
+          exact.digits(), KnownSolutionCsv.digits(theirs), descent.seconds(), descent.digits()));
       Processes.deleteTree(dir);
     }
     return rows;
@@ -96,48 +88,7 @@ public final class ExactSolve {
     for (int j = 0; j < names.size(); j++) {
       estimates[j + 1] = model.get("coefficients").get(j).asDouble();
     }
-    return new Fit(seconds, digits(estimates));
-  }
-
-  /** −log10 of the largest relative error against the known solution (intercept first). */
-  public static double digits(double[] estimates) {
-    double worst = Math.abs(estimates[0] - INTERCEPT) / INTERCEPT;
-    for (int j = 1; j < estimates.length; j++) {
-      worst = Math.max(worst, Math.abs(estimates[j] - beta(j - 1)) / beta(j - 1));
-    }
-    return worst == 0 ? 17 : -Math.log10(worst);
-  }
-
-  /** The CSV: x in [−1, 1) with 6 decimals (exact k/10⁶ once parsed), y rounded once. */
-  public static void write(Path csv, long n, int d) throws IOException {
-    SplittableRandom random = new SplittableRandom(n * 31 + d);
-    try (BufferedWriter out = Files.newBufferedWriter(csv)) {
-      StringBuilder line = new StringBuilder();
-      for (int j = 0; j < d; j++) {
-        line.append('x').append(j).append(',');
-      }
-      out.write(line.append("y\n").toString());
-      for (long i = 0; i < n; i++) {
-        line.setLength(0);
-        double sum = INTERCEPT;
-        double error = 0;
-        for (int j = 0; j < d; j++) {
-          long k = random.nextLong(-1_000_000, 1_000_000);
-          double x = k / 1e6;
-          line.append(k < 0 ? "-" : "").append(Math.abs(k) / 1_000_000).append('.');
-          String fraction = Long.toString(1_000_000 + Math.abs(k) % 1_000_000);
-          line.append(fraction, 1, 7).append(',');
-          // Dot2 (Ogita, Rump, Oishi): the product's and the sum's errors carried along.
-          double product = x * beta(j);
-          double productError = Math.fma(x, beta(j), -product);
-          double next = sum + product;
-          double virtual = next - sum;
-          error += (sum - (next - virtual)) + (product - virtual) + productError;
-          sum = next;
-        }
-        out.write(line.append(sum + error).append('\n').toString());
-      }
-    }
+    return new Fit(seconds, KnownSolutionCsv.digits(estimates));
   }
 
   static String markdown(List<Row> rows, String command) {

@@ -120,5 +120,4 @@ final class FreshProcesses {
     sorted.sort(java.util.Comparator.comparingDouble(f -> f.median(iterations)));
     return sorted.get((sorted.size() - 1) / 2);
   }
-
 }

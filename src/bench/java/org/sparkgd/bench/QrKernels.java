@@ -133,8 +133,9 @@ final class QrKernels {
         }
       }
       case "ejml" -> {
-        // EJML's column-wise Householder QR of the partition's rows at once (it copies them
-        // into its own column-major array); the R factors of partitions would merge as ours do.
+        // EJML's column-wise Householder QR of the partition's rows at once, on a copy of them
+        // (EJML copies them again into its column-major array); the R factors of partitions
+        // would merge as ours do.
         DMatrixRMaj a = DMatrixRMaj.wrap(n, c, rows.clone());
         DecompositionFactory_DDRM.qr(n, c).decompose(a);
       }

@@ -87,8 +87,9 @@ public final class TrainingData implements AutoCloseable {
 
   /**
    * The training rows as read (original scale, expanded by {@code design} when not null), read
-   * from the input again and not cached: for the refinement passes an ill-conditioned design
-   * needs, which the standardized cache cannot serve (its rounding is what limits them).
+   * from the input again and not cached: for the refinement passes of {@code --solver normal}
+   * and of an ill-conditioned design, which the standardized cache cannot serve (its rounding
+   * is what limits them).
    */
   public static JavaRDD<DataBlock> reread(SparkContext spark, InputSpec spec, InputFiles files,
       HoldOutSplit split, Design design) {

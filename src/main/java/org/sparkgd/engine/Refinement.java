@@ -1,5 +1,6 @@
 package org.sparkgd.engine;
 
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.sparkgd.data.DataBlock;
 import org.sparkgd.data.PartitionSummaries;
@@ -10,14 +11,24 @@ import org.sparkgd.stats.LeastSquaresFit;
  * Iterative refinement of an original-scale fit against the rows as read: each pass forms the
  * residuals in double-double at the current β ({@link CorrectionSums}) and steps by
  * (XᵀWX)⁻¹XᵀWr. The standardized rows cannot do this: their own rounding caps the answer (3.6
- * digits on a degree-10 polynomial), the original rows are exact.
+ * digits on a degree-10 polynomial), the original rows are exact. The rows are read again, so
+ * each pass checks that they are the rows the factor was made of.
  */
 public final class Refinement {
+  /** Σw of the rows read again may differ from the factor's by rounding alone: summed apart. */
+  private static final double WEIGHT_SUM_TOLERANCE = 1e-9;
+
   private Refinement() {}
 
-  /** @param originalRows the training rows on the original scale, each pass reads them once */
-  public static LeastSquaresFit refine(JavaRDD<DataBlock> originalRows, LeastSquaresFit fit,
-      int passes) {
+  /**
+   * @param originalRows the training rows on the original scale, each pass reads them once
+   * @param observations the rows (w &gt; 0) the factor was made of
+   * @param weightSum their Σw
+   * @return the refined fit, or empty when a pass read other rows (another count or Σw: the
+   *     input changed since, or its source is not deterministic)
+   */
+  public static Optional<LeastSquaresFit> refine(JavaRDD<DataBlock> originalRows,
+      LeastSquaresFit fit, int passes, long observations, double weightSum) {
     for (int pass = 0; pass < passes; pass++) {
       double[] beta = fit.coefficients();
       boolean intercept = fit.intercept();
@@ -25,8 +36,12 @@ public final class Refinement {
           () -> new CorrectionSums(beta, intercept),
           (s, block) -> s.addRows(block.features(), block.labels(), block.weights()),
           CorrectionSums::merge);
+      if (sums.observations() != observations
+          || Math.abs(sums.weightSum() - weightSum) > WEIGHT_SUM_TOLERANCE * weightSum) {
+        return Optional.empty();
+      }
       fit = fit.refined(sums);
     }
-    return fit;
+    return Optional.of(fit);
   }
 }

@@ -3,6 +3,7 @@ package org.sparkgd.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.slf4j.Logger;
@@ -21,10 +22,11 @@ import org.sparkgd.stats.StandardizedScale;
 /**
  * The exact reference of a fit and its original-scale least-squares fit: one pass for the QR
  * factor of the cached standardized rows, weighted, with or without the intercept column;
- * then, only when the estimated error of the original-scale coefficients says digits are at
- * risk, refinement passes over the rows as read.
+ * then refinement passes over the rows as read: two when the estimated error of the
+ * original-scale coefficients says digits are at risk, else one for {@code --solver normal}
+ * and none for a descent's reference.
  *
- * <p>Why refine only then, and against the input rather than a second cache: the standardized
+ * <p>Why refine against the input rather than a second cache, and when: the standardized
  * factor alone keeps 9.9 digits on a degree-5 polynomial but 2.7 on degree 10, and refining
  * against the standardized rows caps at 3.6 (their rounding is the limit), while two passes
  * over the original rows give 8.6 digits through the command line (16 on degree 5); the
@@ -33,7 +35,7 @@ import org.sparkgd.stats.StandardizedScale;
  * caching the original rows as well would double the memory of every fit for the rare one that
  * needs them. {@code --solver normal}, whose answer is the product, always takes one pass:
  * the factor alone kept 13.7 digits on the exact-solve benchmark's file where MLlib's normal
- * solver kept 13.8, and one pass over the rows as read gives all 17 there.
+ * solver kept 13.8, and one pass over the rows as read gives the known solution exactly.
  *
  * @param reference the standardized-scale reference (θ refined when it was)
  * @param original the unpenalized fit on the original scale, with its covariance
@@ -85,14 +87,24 @@ record ExactAnswer(ExactReference reference, LeastSquaresFit original, double we
     LOG.info("QR factor: condition number {} of the standardized design, estimated relative "
         + "error of the original-scale coefficients {}", reference.conditionNumber(), risk);
     int passes = risk > DIGITS_AT_RISK ? REFINEMENT_PASSES : isTheFit ? 1 : 0;
-    if (passes > 0 && originalRows != null) {
-      original = Refinement.refine(originalRows.get(), original, passes);
+    Optional<LeastSquaresFit> refined = passes > 0 && originalRows != null
+        ? Refinement.refine(originalRows.get(), original, passes, factor.observations(),
+            factor.weightSum())
+        : Optional.empty();
+    if (refined.isPresent()) {
+      original = refined.get();
       reference = reference.withTheta(StandardizedScale.toStandardized(original.coefficients(),
           s.featureMeans(), s.featureStds(), s.labelMean(), s.labelStd()));
       LOG.info("Refined against the original rows ({} {})", passes,
           passes == 1 ? "pass" : "passes");
       LOG.debug("Refined estimates {}", java.util.Arrays.toString(original.coefficients()));
-    } else if (risk > DIGITS_AT_RISK) {
+    } else if (passes > 0 && originalRows != null) {
+      warnings.add("the input read again to refine the exact solution did not hold the rows "
+          + "the QR factor was made of (another count or total weight: it changed during the "
+          + "fit, or its source is not deterministic); the coefficients are the factor's, "
+          + "not refined");
+    }
+    if (refined.isEmpty() && risk > DIGITS_AT_RISK) {
       warnings.add(String.format(Locale.ROOT, "the design is ill-conditioned (condition "
           + "number %.3g): the exact solution's coefficients may keep only about %.0f "
           + "significant digits", reference.conditionNumber(), -Math.log10(risk)));

@@ -73,7 +73,8 @@ public final class Fitter {
 
   /**
    * How to read the training rows again as read (original scale), for the refinement passes
-   * an ill-conditioned design needs; without it such a fit warns instead.
+   * of {@code --solver normal} and of an ill-conditioned design; without it they are not
+   * refined, and an ill-conditioned design warns instead.
    */
   public Fitter withOriginalRows(Supplier<JavaRDD<DataBlock>> rows) {
     this.originalRows = rows;

@@ -19,6 +19,9 @@ public final class CorrectionSums implements Serializable {
   /** g then Σ w·r², each as a compensated pair (sum, its lost low part). */
   private final double[] high;
   private final double[] low;
+  /** The rows summed (w > 0) and their Σw: the same rows the factor was made of, or not. */
+  private long observations;
+  private double weightSum;
 
   /** @param beta the estimates the residuals are taken at, intercept first when there is one */
   public CorrectionSums(double[] beta, boolean intercept) {
@@ -41,6 +44,8 @@ public final class CorrectionSums implements Serializable {
   }
 
   private void include(double[] x, int offset, double y, double w) {
+    observations++;
+    weightSum += w;
     int first = intercept ? 1 : 0;
     // r = y − Σ x_j β_j in double-double: (rHigh, rLow).
     double rHigh = y;
@@ -76,6 +81,8 @@ public final class CorrectionSums implements Serializable {
       accumulate(k, other.high[k]);
       low[k] += other.low[k];
     }
+    observations += other.observations;
+    weightSum += other.weightSum;
     return this;
   }
 
@@ -91,6 +98,16 @@ public final class CorrectionSums implements Serializable {
     double bVirtual = sum - a;
     double error = (a - (sum - bVirtual)) + (b - bVirtual);
     return new double[] {sum, error};
+  }
+
+  /** Rows summed with w &gt; 0, as {@link QrAccumulator#observations()} counts them. */
+  public long observations() {
+    return observations;
+  }
+
+  /** Σw over those rows. */
+  public double weightSum() {
+    return weightSum;
   }
 
   /** The estimates the residuals were taken at. */

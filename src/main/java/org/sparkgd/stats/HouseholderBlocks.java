@@ -21,7 +21,7 @@ final class HouseholderBlocks {
 
   /**
    * Whether the BLAS that loaded makes the level-3 route pay: its vector build (Java's
-   * {@code jdk.incubator.vector} module, which spark-submit adds) or a native one. On the
+   * {@code jdk.incubator.vector} module, which Spark 4's spark-submit adds) or a native one. On the
    * scalar Java loops it loads otherwise, dgemm is only 1.3–2.2× the rotations and this kernel
    * measured 0.87–1.37× them (docs/benchmark-qr-kernels.md), so {@link QrAccumulator} keeps
    * the rotations there.

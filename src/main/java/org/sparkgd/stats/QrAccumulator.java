@@ -27,7 +27,7 @@ public final class QrAccumulator implements Serializable {
   public static final double ALIASING_TOLERANCE = 1e-7;
 
   /** Columns p (the intercept's included) from which blocked Householder beats the
-   * rotations on a vectorized BLAS: 1.1–2.2× at p = 100–1000 (docs/benchmark-qr-kernels.md). */
+   * rotations on a vectorized BLAS: 1.22–1.92× at p = 100–1000 (docs/benchmark-qr-kernels.md). */
   static final int BLOCKED_FROM = 100;
 
   private final int features;
