@@ -18,8 +18,9 @@ enum Part {
       + "the memory roofline"),
   PROCESSES("processes", "whole fresh scripts/sparkgd fit processes on generated CSV and Parquet "
       + "files, beside the roofline, Spark's empty-job floor and MLlib as processes"),
-  EXACT("exact", "sparkgd fit --solver normal against MLlib LinearRegression solver=normal as "
-      + "whole fresh processes on CSV files of --exact-sizes with a known solution (alone)"),
+  EXACT("exact", "sparkgd fit --solver normal against MLlib LinearRegression solver=normal, "
+      + "and sparkgd's default fit, as whole fresh processes on CSV files of --exact-sizes with "
+      + "a known solution (alone)"),
   INGEST("ingest", "reading and caching CSV and Parquet of --ingest-rows rows in fresh "
       + "processes, beside Spark's own read + cast + cache");
 

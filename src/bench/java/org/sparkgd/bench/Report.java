@@ -2,6 +2,7 @@ package org.sparkgd.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,12 +28,22 @@ final class Report {
   }
 
   private String write(String command) {
-    line("# sparkgd benchmark: %,d rows × %d features", r.rows, Math.max(r.numFeatures, 3));
+    // The width and ingest parts size their data by their own options, not by --rows.
+    if (settings.parts().stream().allMatch(p -> p == Part.WIDTH || p == Part.INGEST)) {
+      line("# sparkgd benchmark: %s", String.join(", ",
+          EnumSet.copyOf(settings.parts()).stream().map(p -> p.option).toList()));
+    } else {
+      line("# sparkgd benchmark: %,d rows × %d features", r.rows, Math.max(r.numFeatures, 3));
+    }
     line("");
     line("- Machine: %s", r.machine.summary());
-    line("- Spark %s, master `%s`; %d partitions of generated rows, %d task threads; data "
-        + "generated, standardized and cached in %.1f s", r.sparkVersion, r.master, r.partitions,
-        r.threads, r.dataSeconds);
+    if (r.numFeatures > 0) {
+      line("- Spark %s, master `%s`; %d partitions of generated rows, %d task threads; data "
+          + "generated, standardized and cached in %.1f s", r.sparkVersion, r.master,
+          r.partitions, r.threads, r.dataSeconds);
+    } else {
+      line("- Spark %s, master `%s`, %d task threads", r.sparkVersion, r.master, r.threads);
+    }
     line("- Warm-up %d, repetitions %d (fits and end to end: %d); load average %.2f before, "
         + "%.2f after", settings.warmup(), settings.repetitions(), settings.fitRepetitions(),
         r.loadBefore, r.loadAfter);
