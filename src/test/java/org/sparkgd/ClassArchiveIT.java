@@ -61,15 +61,19 @@ class ClassArchiveIT {
     assertTrue(Files.size(archive) > 0, archive.toString());
 
     Path classes = dir.resolve("classes.log");
+    // The JVM's own account of the archive, which the script keeps off the terminal: if it
+    // does not map the archive, the failure says why.
+    Path cds = dir.resolve("cds.log");
     ScriptProcess.Result second = fit("second", Map.of("SPARKGD_CLASS_ARCHIVE", "on",
         "SPARKGD_LOG_DIR", dir.resolve("logs").toString(), "SPARKGD_JAVA_OPTS",
-        "-Xlog:class+load=info:file=" + classes));
+        "-Xlog:class+load=info:file=" + classes + " -Xlog:cds=info:file=" + cds));
     assertEquals(0, second.exitCode(), second.err());
     assertFalse(second.err().contains(MAKING), second.err());
     assertTrue(Files.readString(classes).contains(
         "org.apache.spark.SparkContext source: shared objects file (top)"),
         "SparkContext not from the archive: " + Files.readAllLines(classes).stream()
-            .filter(l -> l.contains("org.apache.spark.SparkContext ")).toList());
+            .filter(l -> l.contains("org.apache.spark.SparkContext ")).toList()
+            + "; the JVM's archive log: " + (Files.exists(cds) ? Files.readString(cds) : "none"));
     SameFit.assertSameFit(dir.resolve("first"), dir.resolve("second"));
   }
 }
