@@ -1,10 +1,14 @@
 package org.sparkgd;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import org.sparkgd.cli.CliRunner;
 
 /**
  * A CSV of n rows × d features whose least-squares answer is known: x in [−1, 1) with 6
@@ -16,6 +20,20 @@ public final class KnownSolutionCsv {
   public static final double INTERCEPT = 3;
 
   private KnownSolutionCsv() {}
+
+  /** The feature columns' names, x0 … x(d−1); the label is y. */
+  public static List<String> names(int d) {
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < d; j++) {
+      names.add("x" + j);
+    }
+    return names;
+  }
+
+  /** {@link #digits} of a model.json's intercept and coefficients. */
+  public static double digits(JsonNode model) {
+    return digits(CliRunner.interceptAndCoefficients(model));
+  }
 
   public static double beta(int j) {
     return 1 + (j % 10) / 8.0;
@@ -37,11 +55,8 @@ public final class KnownSolutionCsv {
   public static void write(Path csv, long n, int d) throws IOException {
     SplittableRandom random = new SplittableRandom(n * 31 + d);
     try (BufferedWriter out = Files.newBufferedWriter(csv)) {
+      out.write(String.join(",", names(d)) + ",y\n");
       StringBuilder line = new StringBuilder();
-      for (int j = 0; j < d; j++) {
-        line.append('x').append(j).append(',');
-      }
-      out.write(line.append("y\n").toString());
       for (long i = 0; i < n; i++) {
         line.setLength(0);
         double sum = INTERCEPT;
@@ -64,5 +79,4 @@ public final class KnownSolutionCsv {
       }
     }
   }
-
 }

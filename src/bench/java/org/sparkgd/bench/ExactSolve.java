@@ -33,7 +33,6 @@ final class ExactSolve {
   /** One sparkgd process: its wall seconds and the digits its model.json keeps. */
   private record Fit(double seconds, double digits) {}
 
-
   private ExactSolve() {}
 
   /** @param sizes "nxd" each, e.g. 20000x1000 */
@@ -41,34 +40,43 @@ final class ExactSolve {
       throws IOException, InterruptedException {
     List<Row> rows = new ArrayList<>();
     Path archiveFit = Files.createTempDirectory(scratch, "sparkgd-exact-");
-    Processes.prepareClassArchive(sparkgd, archiveFit);
-    Processes.deleteTree(archiveFit);
+    try {
+      Processes.prepareClassArchive(sparkgd, archiveFit);
+    } finally {
+      Processes.deleteTree(archiveFit);
+    }
     for (String size : sizes) {
       String[] nd = size.toLowerCase(Locale.ROOT).split("x");
       long n = (long) Double.parseDouble(nd[0]);
       int d = Integer.parseInt(nd[1]);
       Path dir = Files.createTempDirectory(scratch, "sparkgd-exact-");
-      Path csv = dir.resolve("wide.csv");
-      KnownSolutionCsv.write(csv, n, d);
-      List<String> names = new ArrayList<>();
-      for (int j = 0; j < d; j++) {
-        names.add("x" + j);
+      try {
+        rows.add(size(sparkgd, dir, n, d));
+      } finally {
+        Processes.deleteTree(dir);
       }
-      Fit exact = fit(sparkgd, csv, names, dir, "normal", "--solver", "normal");
-      long start = System.nanoTime();
-      Path console = dir.resolve("mllib.txt");
-      List<String> mllibArgs = new ArrayList<>(List.of(csv.toString(), "y"));
-      mllibArgs.addAll(names);
-      Processes.run(Processes.java(MllibNormalProcess.class,
-          mllibArgs.toArray(String[]::new)), Map.of(), console);
-      double mllibSeconds = (System.nanoTime() - start) / 1e9;
-      double[] theirs = Processes.numbersAfter(console, "MLLIB_COEF");
-      Fit descent = fit(sparkgd, csv, names, dir, "default");
-      rows.add(new Row(n, d, Files.size(csv) / 1048576.0, exact.seconds(), mllibSeconds,
-          exact.digits(), KnownSolutionCsv.digits(theirs), descent.seconds(), descent.digits()));
-      Processes.deleteTree(dir);
     }
     return rows;
+  }
+
+  /** One size's three processes on one file in {@code dir}. */
+  private static Row size(Path sparkgd, Path dir, long n, int d)
+      throws IOException, InterruptedException {
+    Path csv = dir.resolve("wide.csv");
+    KnownSolutionCsv.write(csv, n, d);
+    List<String> names = KnownSolutionCsv.names(d);
+    Fit exact = fit(sparkgd, csv, names, dir, "normal", "--solver", "normal");
+    long start = System.nanoTime();
+    Path console = dir.resolve("mllib.txt");
+    List<String> mllibArgs = new ArrayList<>(List.of(csv.toString(), "y"));
+    mllibArgs.addAll(names);
+    Processes.run(Processes.java(MllibNormalProcess.class,
+        mllibArgs.toArray(String[]::new)), Map.of(), console);
+    double mllibSeconds = (System.nanoTime() - start) / 1e9;
+    double[] theirs = Processes.numbersAfter(console, "MLLIB_COEF");
+    Fit descent = fit(sparkgd, csv, names, dir, "default");
+    return new Row(n, d, Files.size(csv) / 1048576.0, exact.seconds(), mllibSeconds,
+        exact.digits(), KnownSolutionCsv.digits(theirs), descent.seconds(), descent.digits());
   }
 
   /** {@code sparkgd fit} on the file with the given options, into {@code dir/name}. */
@@ -83,12 +91,7 @@ final class ExactSolve {
         dir.resolve(name + ".txt"));
     double seconds = (System.nanoTime() - start) / 1e9;
     JsonNode model = new ObjectMapper().readTree(dir.resolve(name + "/model.json").toFile());
-    double[] estimates = new double[names.size() + 1];
-    estimates[0] = model.get("intercept").asDouble();
-    for (int j = 0; j < names.size(); j++) {
-      estimates[j + 1] = model.get("coefficients").get(j).asDouble();
-    }
-    return new Fit(seconds, KnownSolutionCsv.digits(estimates));
+    return new Fit(seconds, KnownSolutionCsv.digits(model));
   }
 
   static String markdown(List<Row> rows, String command) {

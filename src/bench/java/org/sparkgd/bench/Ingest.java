@@ -45,8 +45,7 @@ final class Ingest {
         rows.addAll(measure(settings, dir, n));
       }
     } finally {
-      Processes.run(List.of("rm", "-rf", dir.toString()), Map.of(), scratch.resolve(
-          "ingest-cleanup.txt"));
+      Processes.deleteTree(dir);
     }
     return rows;
   }

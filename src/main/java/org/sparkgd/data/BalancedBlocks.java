@@ -76,9 +76,9 @@ public final class BalancedBlocks {
     RowRanges ranges = new RowRanges(partitionsFor.applyAsInt(total), total);
     if (total == 0 || ranges.laidOut(shapes)) {
       // Merged as a pass over the laid-out rows merges them (PartitionSummaries).
-      ColumnStatistics statistics = !summarize ? null : PartitionSummaries.merge(
+      ColumnStatistics statistics = summarize ? PartitionSummaries.merge(
           shapes.stream().map(Shape::statistics).toList(),
-          () -> new ColumnStatistics(columns), ColumnStatistics::merge);
+          () -> new ColumnStatistics(columns), ColumnStatistics::merge) : null;
       return new Layout(blocks, blocks, statistics);
     }
     long[] starts = new long[counts.size()];

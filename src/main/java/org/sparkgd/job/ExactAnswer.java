@@ -87,9 +87,9 @@ record ExactAnswer(ExactReference reference, LeastSquaresFit original, double we
     LOG.info("QR factor: condition number {} of the standardized design, estimated relative "
         + "error of the original-scale coefficients {}", reference.conditionNumber(), risk);
     int passes = risk > DIGITS_AT_RISK ? REFINEMENT_PASSES : isTheFit ? 1 : 0;
-    Optional<LeastSquaresFit> refined = passes > 0 && originalRows != null
-        ? Refinement.refine(originalRows.get(), original, passes, factor.observations(),
-            factor.weightSum())
+    boolean refining = passes > 0 && originalRows != null;
+    Optional<LeastSquaresFit> refined = refining
+        ? Refinement.refine(originalRows.get(), original, passes, factor.weightSum())
         : Optional.empty();
     if (refined.isPresent()) {
       original = refined.get();
@@ -98,7 +98,7 @@ record ExactAnswer(ExactReference reference, LeastSquaresFit original, double we
       LOG.info("Refined against the original rows ({} {})", passes,
           passes == 1 ? "pass" : "passes");
       LOG.debug("Refined estimates {}", java.util.Arrays.toString(original.coefficients()));
-    } else if (passes > 0 && originalRows != null) {
+    } else if (refining) {
       warnings.add("the input read again to refine the exact solution did not hold the rows "
           + "the QR factor was made of (another count or total weight: it changed during the "
           + "fit, or its source is not deterministic); the coefficients are the factor's, "

@@ -161,7 +161,7 @@ public final class Fitter {
       return MeasuredOptimum.NONE;
     }
     MeasuredOptimum optimum = MeasuredOptimum.of(loss, plan, data.standardization(),
-        originalRows);
+        originalRows, exact());
     warnings.addAll(optimum.warnings());
     ExactReference reference = optimum.reference();
     LOG.info("Exact reference: optimal objective {}, curvature L = {} largest, μ = {} smallest "

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.sparkgd.config.Mode;
-import org.sparkgd.config.OptimizerKinds;
 import org.sparkgd.data.DataBlock;
 import org.sparkgd.data.Standardization;
 import org.sparkgd.engine.LeastSquaresLoss;
@@ -24,11 +23,13 @@ import org.sparkgd.stats.ExactReference;
 record MeasuredOptimum(ExactAnswer answer, ExactReference reference, Evaluation atOptimum) {
   static final MeasuredOptimum NONE = new MeasuredOptimum(null, null, null);
 
-  /** @param originalRows re-reads the training rows as read, or null when they cannot be */
+  /**
+   * @param originalRows re-reads the training rows as read, or null when they cannot be
+   * @param isTheFit whether the exact answer is the fit itself ({@code --solver normal})
+   */
   static MeasuredOptimum of(LeastSquaresLoss loss, DescentPlan plan, Standardization s,
-      Supplier<JavaRDD<DataBlock>> originalRows) {
-    ExactAnswer answer = ExactAnswer.compute(loss, plan.penalty(), s, originalRows,
-        plan.options().solver() == OptimizerKinds.Solver.NORMAL);
+      Supplier<JavaRDD<DataBlock>> originalRows, boolean isTheFit) {
+    ExactAnswer answer = ExactAnswer.compute(loss, plan.penalty(), s, originalRows, isTheFit);
     ExactReference reference = answer.reference();
     if (!reference.hasOptimum() || plan.options().mode() != Mode.BATCH) {
       return new MeasuredOptimum(answer, reference, null);
